@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+
+namespace MongoTlsAnalyzers.ConnectionStrings
+{
+    /// <summary>How the driver reads an option's value.</summary>
+    internal enum UriOptionKind
+    {
+        /// <summary>Any text; never rejected.</summary>
+        Text,
+
+        /// <summary>Text that must not be empty after trimming.</summary>
+        NonEmptyText,
+
+        /// <summary><c>true</c> or <c>false</c>, in any case.</summary>
+        Boolean,
+
+        /// <summary>A 32-bit integer.</summary>
+        Int32,
+
+        /// <summary>A 32-bit integer that must be zero or more.</summary>
+        NonNegativeInt32,
+
+        /// <summary>A floating-point number.</summary>
+        Double,
+
+        /// <summary>A duration: milliseconds for names ending in MS, otherwise seconds with optional unit suffix.</summary>
+        Duration,
+
+        /// <summary>A duration that must not be negative (wtimeout).</summary>
+        NonNegativeDuration,
+
+        /// <summary>One of a fixed set of names, or a number.</summary>
+        Enum,
+
+        /// <summary>The write concern's <c>w</c>: a non-negative number or a mode name.</summary>
+        WriteConcern,
+
+        /// <summary>At most 128 bytes of UTF-8.</summary>
+        ApplicationName,
+
+        /// <summary>Comma-separated <c>key:value</c> pairs.</summary>
+        AuthMechanismProperties,
+
+        /// <summary>Comma-separated compressor names; unsupported ones are reported as unknown options.</summary>
+        Compressors,
+
+        /// <summary>Comma-separated <c>key:value</c> tags.</summary>
+        ReadPreferenceTags,
+
+        /// <summary>A 32-bit integer between 1 and 65535, given once (proxyPort).</summary>
+        ProxyPort,
+
+        /// <summary>Non-empty text given once (proxyHost, proxyUsername, proxyPassword).</summary>
+        ProxyText,
+    }
+
+    /// <summary>The driver timeouts that a connection string can set.</summary>
+    internal enum DriverTimeout
+    {
+        None,
+        Connect,
+        ServerSelection,
+        Socket,
+        WaitQueue,
+        HeartbeatInterval,
+        HeartbeatTimeout,
+        MaxIdleTime,
+        MaxLifetime,
+        LocalThreshold,
+        WriteConcern,
+        MaxStaleness,
+    }
+
+    /// <summary>One option the driver recognises.</summary>
+    internal sealed class KnownUriOption
+    {
+        public KnownUriOption(string name, UriOptionKind kind, DriverTimeout timeout, string[]? enumNames, int firstMajor, int lastMajor)
+        {
+            Name = name;
+            Kind = kind;
+            Timeout = timeout;
+            EnumNames = enumNames ?? Array.Empty<string>();
+            FirstMajor = firstMajor;
+            LastMajor = lastMajor;
+        }
+
+        /// <summary>The lower-case name, as the driver's switch statement spells it.</summary>
+        public string Name { get; }
+
+        public UriOptionKind Kind { get; }
+
+        public DriverTimeout Timeout { get; }
+
+        public string[] EnumNames { get; }
+
+        public int FirstMajor { get; }
+
+        public int LastMajor { get; }
+
+        /// <summary>True when the name ends in <c>MS</c>, so its bare number is milliseconds rather than seconds.</summary>
+        public bool IsMillisecondsForm => Name.EndsWith("ms", StringComparison.Ordinal);
+
+        public bool IsKnownTo(DriverProfile profile) => profile.MajorVersion >= FirstMajor && profile.MajorVersion <= LastMajor;
+    }
+
+    /// <summary>
+    /// The option names the driver's <c>ConnectionString.ParseOption</c> recognises (release builds, checked
+    /// against tags v2.30.0 and v3.x and, in the differential tests, against the real assemblies).
+    /// Anything else lands in <c>ConnectionString.AllUnknownOptionNames</c> and is silently ignored.
+    /// </summary>
+    internal static class UriOptionCatalog
+    {
+        private static readonly string[] ReadPreferenceModes = { "Primary", "PrimaryPreferred", "Secondary", "SecondaryPreferred", "Nearest" };
+        private static readonly string[] ReadConcernLevels = { "Available", "Local", "Majority", "Linearizable", "Snapshot" };
+        private static readonly string[] ServerMonitoringModes = { "Auto", "Poll", "Stream" };
+        private static readonly string[] ClusterConnectionModes = { "Automatic", "Direct", "Standalone", "ReplicaSet", "Sharded" };
+        private static readonly string[] GuidRepresentations = { "Unspecified", "Standard", "CSharpLegacy", "JavaLegacy", "PythonLegacy" };
+
+        private static readonly Dictionary<string, KnownUriOption> Options = Build();
+
+        /// <summary>Finds a known option by name, case-insensitively, for the given driver.</summary>
+        public static KnownUriOption? Find(string name, DriverProfile profile)
+        {
+            if (Options.TryGetValue(name, out var option) && option.IsKnownTo(profile))
+            {
+                return option;
+            }
+
+            return null;
+        }
+
+        /// <summary>Every option name known to the given driver (lower case).</summary>
+        public static IEnumerable<string> NamesKnownTo(DriverProfile profile)
+        {
+            foreach (var option in Options.Values)
+            {
+                if (option.IsKnownTo(profile))
+                {
+                    yield return option.Name;
+                }
+            }
+        }
+
+        private static Dictionary<string, KnownUriOption> Build()
+        {
+            var map = new Dictionary<string, KnownUriOption>(StringComparer.OrdinalIgnoreCase);
+
+            void Add(UriOptionKind kind, DriverTimeout timeout, string[]? enumNames, int first, int last, params string[] names)
+            {
+                foreach (var name in names)
+                {
+                    map.Add(name, new KnownUriOption(name, kind, timeout, enumNames, first, last));
+                }
+            }
+
+            void Both(UriOptionKind kind, params string[] names) => Add(kind, DriverTimeout.None, null, 2, int.MaxValue, names);
+            void Time(DriverTimeout timeout, params string[] names) => Add(UriOptionKind.Duration, timeout, null, 2, int.MaxValue, names);
+
+            Both(UriOptionKind.ApplicationName, "appname");
+            Both(UriOptionKind.Text, "authmechanism", "authsource", "replicaset", "gssapiservicename");
+            Both(UriOptionKind.AuthMechanismProperties, "authmechanismproperties");
+            Both(UriOptionKind.Compressors, "compressors");
+            Both(UriOptionKind.Boolean, "directconnection", "fsync", "ipv6", "j", "journal", "loadbalanced", "retryreads", "retrywrites", "safe",
+                "ssl", "tls", "sslverifycertificate", "tlsdisablecertificaterevocationcheck", "tlsinsecure");
+            Both(UriOptionKind.Int32, "maxconnecting", "maxpoolsize", "minpoolsize", "waitqueuesize", "zlibcompressionlevel");
+            Both(UriOptionKind.NonNegativeInt32, "srvmaxhosts");
+            Both(UriOptionKind.Double, "waitqueuemultiple");
+            Both(UriOptionKind.NonEmptyText, "srvservicename");
+            Both(UriOptionKind.WriteConcern, "w");
+            Both(UriOptionKind.ReadPreferenceTags, "readpreferencetags");
+            Add(UriOptionKind.Enum, DriverTimeout.None, ReadConcernLevels, 2, int.MaxValue, "readconcernlevel");
+            Add(UriOptionKind.Enum, DriverTimeout.None, ReadPreferenceModes, 2, int.MaxValue, "readpreference");
+            Add(UriOptionKind.Enum, DriverTimeout.None, ServerMonitoringModes, 2, int.MaxValue, "servermonitoringmode");
+
+            Time(DriverTimeout.Connect, "connecttimeout", "connecttimeoutms");
+            Time(DriverTimeout.HeartbeatInterval, "heartbeatfrequency", "heartbeatfrequencyms", "heartbeatinterval", "heartbeatintervalms");
+            Time(DriverTimeout.HeartbeatTimeout, "heartbeattimeout", "heartbeattimeoutms");
+            Time(DriverTimeout.MaxIdleTime, "maxidletime", "maxidletimems");
+            Time(DriverTimeout.MaxLifetime, "maxlifetime", "maxlifetimems");
+            Time(DriverTimeout.MaxStaleness, "maxstaleness", "maxstalenessseconds");
+            Time(DriverTimeout.LocalThreshold, "localthreshold", "localthresholdms", "secondaryacceptablelatency", "secondaryacceptablelatencyms");
+            Time(DriverTimeout.ServerSelection, "serverselectiontimeout", "serverselectiontimeoutms");
+            Time(DriverTimeout.Socket, "sockettimeout", "sockettimeoutms");
+            Time(DriverTimeout.WaitQueue, "waitqueuetimeout", "waitqueuetimeoutms");
+            Add(UriOptionKind.NonNegativeDuration, DriverTimeout.WriteConcern, null, 2, int.MaxValue, "wtimeout", "wtimeoutms");
+
+            // Driver 2.x only: removed in 3.0.
+            Add(UriOptionKind.Enum, DriverTimeout.None, ClusterConnectionModes, 2, 2, "connect");
+            Add(UriOptionKind.Enum, DriverTimeout.None, GuidRepresentations, 2, 2, "uuidrepresentation", "guids");
+
+            // Driver 3.x only.
+            Add(UriOptionKind.ProxyText, DriverTimeout.None, null, 3, int.MaxValue, "proxyhost", "proxyusername", "proxypassword");
+            Add(UriOptionKind.ProxyPort, DriverTimeout.None, null, 3, int.MaxValue, "proxyport");
+
+            // Note: timeout/timeoutMS are parsed only in the driver's DEBUG builds; released drivers ignore them.
+            return map;
+        }
+    }
+}

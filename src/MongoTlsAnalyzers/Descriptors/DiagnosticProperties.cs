@@ -1,0 +1,30 @@
+namespace MongoTlsAnalyzers.Descriptors
+{
+    /// <summary>
+    /// Keys and values of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>: the facts an analyzer
+    /// found, handed to its code fix so that the fix never re-derives them.
+    /// </summary>
+    public static class DiagnosticProperties
+    {
+        /// <summary>What the diagnostic's location is; one of the <c>Shape*</c> values.</summary>
+        public const string Shape = "Shape";
+
+        /// <summary>The location is a whole string expression: a literal or interpolated string that is the URI.</summary>
+        public const string ShapeWholeString = "WholeString";
+
+        /// <summary>The location is one piece of a concatenation or interpolation; the first additional location is the whole expression.</summary>
+        public const string ShapePiece = "Piece";
+
+        /// <summary>The location is the literal fallback of <c>x ?? "literal"</c>.</summary>
+        public const string ShapeFallback = "Fallback";
+
+        /// <summary>The location is a literal in a declaration (const, field or local) that a URI elsewhere reads.</summary>
+        public const string ShapeDeclaration = "Declaration";
+
+        /// <summary>The location is a password argument of a credential API, or the value assigned to <c>MongoUrlBuilder.Password</c>.</summary>
+        public const string ShapeCredentialValue = "CredentialValue";
+
+        /// <summary>The MongoDB user name, when constant (never the password).</summary>
+        public const string UserName = "UserName";
+    }
+}

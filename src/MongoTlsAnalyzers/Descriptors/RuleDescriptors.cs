@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+
+namespace MongoTlsAnalyzers.Descriptors
+{
+    /// <summary>
+    /// Every diagnostic descriptor the package reports, in one place. Messages are full sentences that
+    /// say what is wrong and how to fix it; they never contain a password (callers pass redacted text).
+    /// </summary>
+    public static class RuleDescriptors
+    {
+        /// <summary>Where the rule pages live; <c>helpLinkUri</c> is this plus <c>MTA00N.md</c>.</summary>
+        public const string HelpLinkBase = "https://github.com/mongotlsanalyzers/MongoTlsAnalyzers/blob/main/docs/rules/";
+
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        public static readonly DiagnosticDescriptor InvalidOption = Create(
+            RuleIds.InvalidOption,
+            RuleCategories.Configuration,
+            DiagnosticSeverity.Warning,
+            title: "Invalid mongo_tls.* analyzer option in .editorconfig",
+            message: "The .editorconfig option '{0}' has the invalid value '{1}': {2}. The default ({3}) is used instead.",
+            description: "A mongo_tls.* option in .editorconfig could not be read. The analyzers fall back to the option's default value; fix the value so that your setting takes effect.",
+            // Reported once per compilation, at its end: tag it so IDEs know it is not a live per-document diagnostic.
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor HardCodedCredentials = Create(
+            RuleIds.HardCodedCredentials,
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            title: "Hard-coded credentials in MongoDB connection settings",
+            message: "{0} contains a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password",
+            description: "A password written into source code ends up in version control, build logs and every copy of the binary. Read the connection string from configuration (ConnectionStrings:MongoDB), user secrets, an environment variable or a secret store, and rotate the password that was committed.");
+
+        public static readonly DiagnosticDescriptor HardCodedConnectionString = Create(
+            RuleIds.HardCodedConnectionString,
+            RuleCategories.Configuration,
+            DiagnosticSeverity.Info,
+            title: "Hard-coded MongoDB connection string",
+            message: "The MongoDB connection string for '{0}' is hard-coded; read it from configuration (ConnectionStrings:MongoDB) so that each environment supplies its own",
+            description: "A hard-coded connection string to a remote server ties the build to one environment and tends to collect credentials and insecure TLS options over time. Read it from configuration instead.");
+
+        private static DiagnosticDescriptor Create(
+            string id,
+            string category,
+            DiagnosticSeverity severity,
+            string title,
+            string message,
+            string description,
+            params string[] customTags)
+        {
+            return new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLink(id),
+                customTags: customTags);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace MongoTlsAnalyzers.Descriptors
+{
+    /// <summary>
+    /// The public, stable rule identifiers (DESIGN §3). Never renumber or reuse one.
+    /// </summary>
+    public static class RuleIds
+    {
+        public const string InvalidOption = "MTA000";
+        public const string HardCodedCredentials = "MTA001";
+        public const string HardCodedConnectionString = "MTA002";
+    }
+
+    /// <summary>Diagnostic categories, as shown in the IDE's error list.</summary>
+    public static class RuleCategories
+    {
+        public const string Configuration = "Configuration";
+        public const string Security = "Security";
+        public const string Reliability = "Reliability";
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.Configuration;
+
+namespace MongoTlsAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// Base of every rule: it skips generated code, runs concurrently, and registers the rule's actions
+    /// only when the compilation references MongoDB.Driver (DESIGN §7 "Analyzer hygiene").
+    /// </summary>
+    public abstract class MongoAnalyzer : DiagnosticAnalyzer
+    {
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            // RS1012 cannot see that OnCompilationStart registers the actions on 'start'.
+#pragma warning disable RS1012 // Start action has no registered actions
+            context.RegisterCompilationStartAction(start =>
+            {
+                var model = MongoCompilationModel.TryGet(start.Compilation);
+                if (model is null)
+                {
+                    return;
+                }
+
+                OnCompilationStart(new MongoAnalysisSession(start, model));
+            });
+#pragma warning restore RS1012
+        }
+
+        /// <summary>Registers the rule's actions; only called when the driver is referenced.</summary>
+        internal abstract void OnCompilationStart(MongoAnalysisSession session);
+    }
+
+    /// <summary>
+    /// One analyzer's view of one compilation: the shared model, options, test-project status, and a
+    /// record of what it has reported, so that a literal used by several sinks is reported once.
+    /// </summary>
+    internal sealed class MongoAnalysisSession
+    {
+        private readonly ConcurrentDictionary<(string Id, SyntaxTree? Tree, Microsoft.CodeAnalysis.Text.TextSpan Span), bool> _reported =
+            new ConcurrentDictionary<(string, SyntaxTree?, Microsoft.CodeAnalysis.Text.TextSpan), bool>();
+
+        private readonly bool _isTestProject;
+
+#pragma warning disable RS1012 // The session hands 'start' to the rule, which registers its actions on it.
+        public MongoAnalysisSession(CompilationStartAnalysisContext start, MongoCompilationModel model)
+#pragma warning restore RS1012
+        {
+            Start = start;
+            Model = model;
+            _isTestProject = TestProjectDetector.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        }
+
+        public CompilationStartAnalysisContext Start { get; }
+
+        public MongoCompilationModel Model { get; }
+
+        public DriverTypes Types => Model.Types!;
+
+        public bool IsTestProject => _isTestProject;
+
+        public MongoTlsOptions GetOptions(SyntaxTree tree) => MongoTlsOptionsReader.Get(Start.Options, tree);
+
+        /// <summary>True when a rule that is silent in test code (DESIGN §3 "Test code") should stay silent here.</summary>
+        public bool IsSilencedAsTestCode(SyntaxTree tree) => _isTestProject && !GetOptions(tree).AnalyzeTestProjects;
+
+        /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>
+        public void Report(System.Action<Diagnostic> report, Diagnostic diagnostic)
+        {
+            var location = diagnostic.Location;
+            var key = (diagnostic.Id, location.SourceTree, location.SourceSpan);
+            if (_reported.TryAdd(key, true))
+            {
+                report(diagnostic);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Folding;
+
+namespace MongoTlsAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// Everything the rules share for one compilation: the resolved driver types, the constant folder and
+    /// the cache of MongoDB URIs found in it. One instance per compilation is shared by all analyzers, so
+    /// each URI is folded and parsed once however many rules ask about it.
+    /// </summary>
+    internal sealed class MongoCompilationModel
+    {
+        private static readonly ConditionalWeakTable<Compilation, MongoCompilationModel> Models =
+            new ConditionalWeakTable<Compilation, MongoCompilationModel>();
+
+        private readonly ConcurrentDictionary<string, MongoUri?> _parsedUris = new ConcurrentDictionary<string, MongoUri?>();
+
+        private MongoCompilationModel(Compilation compilation)
+        {
+            Compilation = compilation;
+            Types = DriverTypes.TryResolve(compilation);
+            if (Types is not null)
+            {
+                Folder = new ConstantFolder(compilation);
+                UriSites = new UriSiteLocator(this);
+            }
+        }
+
+        public Compilation Compilation { get; }
+
+        /// <summary>Null when the compilation does not reference MongoDB.Driver.</summary>
+        public DriverTypes? Types { get; }
+
+        public ConstantFolder? Folder { get; }
+
+        public UriSiteLocator? UriSites { get; }
+
+        public DriverProfile Profile => Types?.Profile ?? DriverProfile.V3;
+
+        /// <summary>
+        /// The shared model for <paramref name="compilation"/>, or null when MongoDB.Driver is not referenced
+        /// (in which case analyzers register nothing).
+        /// </summary>
+        public static MongoCompilationModel? TryGet(Compilation compilation)
+        {
+            var model = Models.GetValue(compilation, c => new MongoCompilationModel(c));
+            return model.Types is null ? null : model;
+        }
+
+        /// <summary>Parses a URI text once per compilation.</summary>
+        public MongoUri? ParseUri(string text) => _parsedUris.GetOrAdd(text, t => MongoUriParser.Parse(t, Profile));
+    }
+}

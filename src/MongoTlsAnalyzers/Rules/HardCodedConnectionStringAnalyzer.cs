@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Infrastructure;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA002: a MongoDB URI with no real credentials (none, or placeholders) that names at least one
+    /// constant, non-loopback host. Info by default; silent in test projects.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardCodedConnectionStringAnalyzer : MongoAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.HardCodedConnectionString);
+
+        internal override void OnCompilationStart(MongoAnalysisSession session)
+        {
+            session.Start.RegisterOperationAction(context => Analyze(context, session), UriSiteLocator.RootKinds);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var locator = session.Model.UriSites!;
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null || session.IsSilencedAsTestCode(context.Operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            if (site.Uri.UserInfo is { } userInfo
+                && CredentialClassifier.IsRealPassword(userInfo.RawPassword, userInfo.Password, userInfo.UsernameHasHole ? null : userInfo.Username))
+            {
+                // Real credentials are MTA001's business (or harmless on loopback).
+                return;
+            }
+
+            MongoUriHost? remote = null;
+            foreach (var host in site.Uri.Hosts)
+            {
+                if (host.IsConstant && !host.IsLoopback)
+                {
+                    remote = host;
+                    break;
+                }
+            }
+
+            if (remote is null)
+            {
+                return;
+            }
+
+            var piece = site.Folded.PieceAt(remote.Span.Start);
+            if (piece is null || locator.IsOwnedByAnotherUri(site, piece, context.CancellationToken))
+            {
+                return;
+            }
+
+            string shape;
+            if (!site.IsInRoot(piece))
+            {
+                shape = DiagnosticProperties.ShapeDeclaration;
+            }
+            else if (piece.IsFallback)
+            {
+                shape = DiagnosticProperties.ShapeFallback;
+            }
+            else
+            {
+                shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, shape);
+            var additional = shape == DiagnosticProperties.ShapePiece || shape == DiagnosticProperties.ShapeFallback
+                ? new[] { site.Root.GetLocation() }
+                : null;
+            session.Report(
+                context.ReportDiagnostic,
+                Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), additional, properties, MongoUri.RenderHoles(remote.Host)));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace MongoTlsAnalyzers.Tests.Infrastructure
+{
+    /// <summary>What a test compilation looks like, beyond its source.</summary>
+    public sealed class TestOptions
+    {
+        /// <summary>The driver lines to run against; both by default.</summary>
+        public DriverVersion[] Drivers { get; init; } = { DriverVersion.V3, DriverVersion.V2 };
+
+        /// <summary>Body of an .editorconfig applied to every C# file (without the section header).</summary>
+        public string? EditorConfig { get; init; }
+
+        /// <summary>Body of a global analyzer config (build properties), without <c>is_global</c>.</summary>
+        public string? GlobalConfig { get; init; }
+
+        public OutputKind OutputKind { get; init; } = OutputKind.DynamicallyLinkedLibrary;
+
+        /// <summary>More source files, as (file name, text).</summary>
+        public (string Name, string Text)[] AdditionalSources { get; init; } = Array.Empty<(string, string)>();
+
+        /// <summary>Preprocessor symbols such as DEBUG.</summary>
+        public string[] PreprocessorSymbols { get; init; } = Array.Empty<string>();
+
+        public static TestOptions Default { get; } = new TestOptions();
+
+        internal void Apply(SolutionState state, DriverVersion driver)
+        {
+            state.AdditionalReferences.AddRange(TestReferences.For(driver));
+            state.OutputKind = OutputKind;
+            foreach (var (name, text) in AdditionalSources)
+            {
+                state.Sources.Add((name, text));
+            }
+
+            if (EditorConfig is not null)
+            {
+                state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + EditorConfig + "\n"));
+            }
+
+            if (GlobalConfig is not null)
+            {
+                state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + GlobalConfig + "\n"));
+            }
+        }
+    }
+
+    internal static class TestDefaults
+    {
+        /// <summary>No reference-assembly package: everything comes from <see cref="TestReferences"/>.</summary>
+        public static readonly ReferenceAssemblies NoReferenceAssemblies = new ReferenceAssemblies("net10.0");
+
+        public static CSharpParseOptions ParseOptions(TestOptions options) =>
+            new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: options.PreprocessorSymbols);
+    }
+
+    /// <summary>Runs an analyzer on source with markup (<c>{|MTA001:text|}</c>) and checks exact diagnostics.</summary>
+    public static class AnalyzerVerifier<TAnalyzer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+
+        public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, TestOptions.Default, expected);
+
+        public static async Task VerifyAsync(string source, TestOptions options, params DiagnosticResult[] expected)
+        {
+            foreach (var driver in options.Drivers)
+            {
+                var test = new Test(options)
+                {
+                    TestCode = source,
+                    ReferenceAssemblies = TestDefaults.NoReferenceAssemblies,
+                };
+                options.Apply(test.TestState, driver);
+                test.ExpectedDiagnostics.AddRange(expected);
+                try
+                {
+                    await test.RunAsync(CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    throw new InvalidOperationException($"Failed against MongoDB.Driver {driver}: {ex.Message}", ex);
+                }
+            }
+        }
+
+        private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            private readonly TestOptions _options;
+
+            public Test(TestOptions options)
+            {
+                _options = options;
+            }
+
+            protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(_options);
+        }
+    }
+
+    /// <summary>Runs an analyzer and a code fix, compares the fixed code text-for-text, and checks that it compiles.</summary>
+    public static class CodeFixVerifier<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, TestOptions? options = null, int? fixAllIterations = null)
+            => VerifyAsync(source, fixedSource, equivalenceKey, options, fixAllIterations, Array.Empty<DiagnosticResult>(), Array.Empty<DiagnosticResult>());
+
+        public static async Task VerifyAsync(
+            string source,
+            string fixedSource,
+            string? equivalenceKey,
+            TestOptions? options,
+            int? fixAllIterations,
+            DiagnosticResult[] expected,
+            DiagnosticResult[] remaining)
+        {
+            options ??= TestOptions.Default;
+            foreach (var driver in options.Drivers)
+            {
+                var test = new Test(options)
+                {
+                    TestCode = source,
+                    FixedCode = fixedSource,
+                    CodeActionEquivalenceKey = equivalenceKey,
+                    ReferenceAssemblies = TestDefaults.NoReferenceAssemblies,
+                };
+                if (fixAllIterations is int iterations)
+                {
+                    test.NumberOfFixAllIterations = iterations;
+                }
+
+                options.Apply(test.TestState, driver);
+                options.Apply(test.FixedState, driver);
+                test.ExpectedDiagnostics.AddRange(expected);
+                test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+                try
+                {
+                    await test.RunAsync(CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    throw new InvalidOperationException($"Failed against MongoDB.Driver {driver}: {ex.Message}", ex);
+                }
+            }
+        }
+
+        private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            private readonly TestOptions _options;
+
+            public Test(TestOptions options)
+            {
+                _options = options;
+            }
+
+            protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(_options);
+        }
+    }
+}
