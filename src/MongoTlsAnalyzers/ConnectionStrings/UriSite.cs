@@ -162,6 +162,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                         continue;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } when parent.Type?.SpecialType == SpecialType.System_String:
                     case IInterpolationOperation:
+                    case IInterpolatedStringTextOperation:
                         return false;
                     default:
                         return true;

@@ -24,6 +24,18 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>The location is a password argument of a credential API, or the value assigned to <c>MongoUrlBuilder.Password</c>.</summary>
         public const string ShapeCredentialValue = "CredentialValue";
 
+        /// <summary>What the flagged value is; one of the <c>ValueKind*</c> values.</summary>
+        public const string ValueKind = "ValueKind";
+
+        /// <summary>A whole connection string.</summary>
+        public const string ValueKindConnectionString = "ConnectionString";
+
+        /// <summary>A password on its own.</summary>
+        public const string ValueKindPassword = "Password";
+
+        /// <summary>A host name on its own.</summary>
+        public const string ValueKindHost = "Host";
+
         /// <summary>The MongoDB user name, when constant (never the password).</summary>
         public const string UserName = "UserName";
     }

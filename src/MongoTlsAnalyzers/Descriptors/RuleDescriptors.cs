@@ -28,7 +28,7 @@ namespace MongoTlsAnalyzers.Descriptors
             RuleCategories.Security,
             DiagnosticSeverity.Warning,
             title: "Hard-coded credentials in MongoDB connection settings",
-            message: "{0} contains a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password",
+            message: "{0}; read the connection string or password from configuration or a secret store instead, and rotate the exposed password",
             description: "A password written into source code ends up in version control, build logs and every copy of the binary. Read the connection string from configuration (ConnectionStrings:MongoDB), user secrets, an environment variable or a secret store, and rotate the password that was committed.");
 
         public static readonly DiagnosticDescriptor HardCodedConnectionString = Create(

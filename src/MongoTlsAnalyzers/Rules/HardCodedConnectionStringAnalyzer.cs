@@ -72,13 +72,12 @@ namespace MongoTlsAnalyzers.Rules
                 shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, shape);
-            var additional = shape == DiagnosticProperties.ShapePiece || shape == DiagnosticProperties.ShapeFallback
-                ? new[] { site.Root.GetLocation() }
-                : null;
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Shape, shape)
+                .Add(DiagnosticProperties.ValueKind, shape == DiagnosticProperties.ShapeDeclaration ? DiagnosticProperties.ValueKindHost : DiagnosticProperties.ValueKindConnectionString);
             session.Report(
                 context.ReportDiagnostic,
-                Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), additional, properties, MongoUri.RenderHoles(remote.Host)));
+                Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), properties, MongoUri.RenderHoles(remote.Host)));
         }
     }
 }

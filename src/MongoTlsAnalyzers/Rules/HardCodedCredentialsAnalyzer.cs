@@ -75,13 +75,12 @@ namespace MongoTlsAnalyzers.Rules
                 shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, shape);
-            var additional = shape == DiagnosticProperties.ShapePiece || shape == DiagnosticProperties.ShapeFallback
-                ? new[] { site.Root.GetLocation() }
-                : null;
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Shape, shape)
+                .Add(DiagnosticProperties.ValueKind, shape == DiagnosticProperties.ShapeDeclaration ? DiagnosticProperties.ValueKindPassword : DiagnosticProperties.ValueKindConnectionString);
             session.Report(
                 context.ReportDiagnostic,
-                Diagnostic.Create(RuleDescriptors.HardCodedCredentials, piece.ReportNode.GetLocation(), additional, properties, subject));
+                Diagnostic.Create(RuleDescriptors.HardCodedCredentials, piece.ReportNode.GetLocation(), properties, subject));
         }
 
         private static bool AllHostsLoopback(MongoUri uri)
@@ -182,6 +181,7 @@ namespace MongoTlsAnalyzers.Rules
 
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.Shape, DiagnosticProperties.ShapeCredentialValue)
+                .Add(DiagnosticProperties.ValueKind, DiagnosticProperties.ValueKindPassword)
                 .Add(DiagnosticProperties.UserName, username);
             session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.HardCodedCredentials, value.Syntax.GetLocation(), properties, subject));
         }

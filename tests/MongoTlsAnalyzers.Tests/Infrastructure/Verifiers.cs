@@ -67,7 +67,8 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
     public static class AnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+        /// <summary>An expected diagnostic with the descriptor's default severity.</summary>
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
 
         public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, TestOptions.Default, expected);
 

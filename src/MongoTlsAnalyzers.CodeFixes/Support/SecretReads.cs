@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using MongoTlsAnalyzers.Descriptors;
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    /// <summary>
+    /// The expressions a fix writes in place of a hard-coded value (DESIGN §6, tiers 2 and 3): a read from
+    /// configuration when one is in scope, otherwise from an environment variable; both fail clearly when
+    /// the value is missing.
+    /// </summary>
+    internal static class SecretReads
+    {
+        public const string ConnectionStringName = "MongoDB";
+        public const string ConnectionStringVariable = "MONGODB_URI";
+
+        /// <summary>The configuration key and environment variable for each kind of value.</summary>
+        public static (string ConfigurationKey, string Variable, string Description) Names(string valueKind) => valueKind switch
+        {
+            DiagnosticProperties.ValueKindPassword => ("MongoDB:Password", "MONGODB_PASSWORD", "MongoDB password"),
+            DiagnosticProperties.ValueKindHost => ("MongoDB:Host", "MONGODB_HOST", "MongoDB host"),
+            _ => ("ConnectionStrings:" + ConnectionStringName, ConnectionStringVariable, "MongoDB connection string"),
+        };
+
+        /// <summary>
+        /// <c>(configuration.GetConnectionString("MongoDB") ?? throw ...)</c>, <c>(configuration["MongoDB:Password"] ?? throw ...)</c>
+        /// or <c>(Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw ...)</c>. The parentheses are removed
+        /// by the simplifier where they are not needed.
+        /// </summary>
+        public static ExpressionSyntax Create(string valueKind, ExpressionSyntax? configuration, out bool needsConfigurationImport)
+        {
+            var (key, variable, description) = Names(valueKind);
+            ExpressionSyntax read;
+            string message;
+            needsConfigurationImport = false;
+            if (configuration is not null)
+            {
+                if (valueKind == DiagnosticProperties.ValueKindConnectionString)
+                {
+                    read = SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, configuration, SyntaxFactory.IdentifierName("GetConnectionString")),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(ConnectionStringName)))));
+                    needsConfigurationImport = true;
+                    message = $"The connection string '{ConnectionStringName}' is not configured; set ConnectionStrings:{ConnectionStringName}.";
+                }
+                else
+                {
+                    read = SyntaxFactory.ElementAccessExpression(
+                        configuration,
+                        SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(key)))));
+                    message = $"The configuration value '{key}' is not set.";
+                }
+            }
+            else
+            {
+                read = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.ParseExpression("global::System.Environment.GetEnvironmentVariable").WithAdditionalAnnotations(Simplifier.Annotation),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(variable)))));
+                message = $"Set the {variable} environment variable to the {description}.";
+            }
+
+            var coalesce = SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, read, Throw(message));
+            return SyntaxFactory.ParenthesizedExpression(coalesce).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        }
+
+        /// <summary><c>throw new InvalidOperationException(message)</c>, for the right side of <c>??</c>.</summary>
+        public static ThrowExpressionSyntax Throw(string message) =>
+            SyntaxFactory.ThrowExpression(
+                SyntaxFactory.ObjectCreationExpression(
+                    SyntaxFactory.ParseTypeName("global::System.InvalidOperationException").WithAdditionalAnnotations(Simplifier.Annotation),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(message)))),
+                    initializer: null));
+
+        /// <summary>The message for a removed hard-coded fallback.</summary>
+        public static string MissingValueMessage(string valueKind) =>
+            $"The {Names(valueKind).Description} is not configured.";
+
+        private static LiteralExpressionSyntax Literal(string text) =>
+            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Rules;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringAnalyzer>;
+
+namespace MongoTlsAnalyzers.Tests.Rules
+{
+    public sealed class HardCodedConnectionStringTests
+    {
+        public static IEnumerable<object[]> SinkShapeMatrix() =>
+            from sink in Enumerable.Range(0, SinkAndShapeCases.Sinks.Length)
+            from shape in SinkAndShapeCases.Shapes("MTA002", "mongodb://", "db.example.com", ":27017/app?replicaSet=rs0")
+            select new object[] { shape.Name, sink };
+
+        [Theory]
+        [MemberData(nameof(SinkShapeMatrix))]
+        public async Task EverySinkAndConstantShapeIsReportedOnThePieceHoldingTheHost(string shapeName, int sink)
+        {
+            var shape = SinkAndShapeCases.Shapes("MTA002", "mongodb://", "db.example.com", ":27017/app?replicaSet=rs0").Single(s => s.Name == shapeName);
+            var options = new TestOptions { AdditionalSources = shape.OtherFile is null ? new (string, string)[0] : new[] { ("/0/Settings.cs", shape.OtherFile) } };
+            await Verify.VerifyAsync(SinkAndShapeCases.Source(shape, sink), options);
+        }
+
+        [Fact]
+        public async Task MessageNamesTheHost()
+        {
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    object M() => new MongoClient({|#0:""mongodb+srv://<user>:<password>@Cluster0.ab123.mongodb.net/?retryWrites=true""|});
+}",
+                Verify.Diagnostic(RuleDescriptors.HardCodedConnectionString).WithLocation(0).WithArguments("cluster0.ab123.mongodb.net"));
+        }
+
+        [Theory]
+        [InlineData("mongodb://db.example.com")]
+        [InlineData("mongodb://user@db.example.com")]
+        [InlineData("mongodb://user:<password>@db.example.com")]
+        [InlineData("mongodb://user:{0}@db.example.com")]
+        [InlineData("mongodb://user:****@db.example.com")]
+        [InlineData("mongodb://user:@db.example.com")]
+        [InlineData("mongodb://localhost,db.example.com:27018")]
+        [InlineData("mongodb+srv://cluster0.example.net")]
+        [InlineData("mongodb://10.0.0.5:27017/?tls=true")]
+        public async Task RemoteHostWithoutRealCredentialsFires(string uri)
+        {
+            await Verify.VerifyAsync($@"
+using MongoDB.Driver;
+class C
+{{
+    object M() => new MongoClient({{|MTA002:""{uri}""|}});
+}}");
+        }
+
+        [Theory]
+        [InlineData("mongodb://localhost")]
+        [InlineData("mongodb://localhost:27017,127.0.0.1:27018/?replicaSet=rs0")]
+        [InlineData("mongodb://[::1]")]
+        [InlineData("mongodb://%2Ftmp%2Fmongodb-27017.sock")]
+        [InlineData("mongodb://admin:S3cret@db.example.com")]
+        [InlineData("mongodb:/db.example.com")]
+        [InlineData("MONGODB://db.example.com")]
+        [InlineData(" mongodb://db.example.com")]
+        [InlineData("see mongodb://db.example.com")]
+        public async Task SilentCases(string uri)
+        {
+            await Verify.VerifyAsync($@"
+using MongoDB.Driver;
+class C
+{{
+    object M() => new MongoClient(""{uri}"");
+}}");
+        }
+
+        [Fact]
+        public async Task OnlyNonConstantHostsAreSilent()
+        {
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    object M(string host) => new MongoClient($""mongodb://{host}:27017/app"");
+    object N(string host) => new MongoClient(""mongodb://"" + host + ""/app"");
+}");
+        }
+
+        [Fact]
+        public async Task SilentInTestProjectsByBuildProperty()
+        {
+            var options = new TestOptions { GlobalConfig = "build_property.IsTestProject = true" };
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    object M() => new MongoClient(""mongodb://db.example.com"");
+}", options);
+        }
+
+        [Fact]
+        public async Task FiresInTestProjectsWhenConfigured()
+        {
+            var options = new TestOptions
+            {
+                GlobalConfig = "build_property.IsTestProject = true",
+                EditorConfig = "mongo_tls.analyze_test_projects = true",
+            };
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    object M() => new MongoClient({|MTA002:""mongodb://db.example.com""|});
+}", options);
+        }
+
+        [Theory]
+        [InlineData("xunit.core")]
+        [InlineData("nunit.framework")]
+        [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework")]
+        public void SilentInProjectsThatReferenceATestFramework(string testFramework)
+        {
+            // A stand-in assembly with the test framework's name is enough: detection is by reference name.
+            var fake = CSharpCompilation.Create(testFramework, new[] { CSharpSyntaxTree.ParseText("public class Marker { }") }, TestReferences.For(DriverVersion.None),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var stream = new System.IO.MemoryStream();
+            Assert.True(fake.Emit(stream).Success);
+            var image = MetadataReference.CreateFromImage(stream.ToArray());
+            var source = "using MongoDB.Driver; class C { object M() => new MongoClient(\"mongodb://db.example.com\"); Marker? _m; }";
+            var withFramework = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3).AddReferences(image);
+            var without = AnalyzerRunner.Compile(new[] { source.Replace("Marker? _m;", string.Empty) }, DriverVersion.V3);
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HardCodedConnectionStringAnalyzer());
+
+            Assert.Empty(AnalyzerRunner.Run(withFramework, analyzers));
+            Assert.Single(AnalyzerRunner.Run(without, analyzers));
+        }
+
+        [Fact]
+        public async Task LocalHostVariableAssignedOnceIsReportedOnItsLiteral()
+        {
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    object M()
+    {
+        var host = {|MTA002:""db.example.com""|};
+        var other = ""db2.example.com"";
+        other = ""db3.example.com"";
+        var a = new MongoClient($""mongodb://{host}:27017"");
+        return new MongoClient($""mongodb://{other}:27017"");
+    }
+}");
+        }
+
+        [Fact]
+        public async Task ConstantUriUsedByAConcatenationIsReportedOnce()
+        {
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    const string Base = {|MTA002:""mongodb://db.example.com:27017""|};
+    object A() => new MongoClient(Base + ""/app"");
+    object B() => new MongoClient(Base + ""/?tls=true"");
+    object D() => new MongoClient(Base);
+}");
+        }
+    }
+}
