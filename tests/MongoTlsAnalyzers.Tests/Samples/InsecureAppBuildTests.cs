@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+
+namespace MongoTlsAnalyzers.Tests.Samples
+{
+    /// <summary>
+    /// Builds samples/InsecureApp with the real dotnet CLI (the README's first command) and checks that the
+    /// MTA warnings in the output are exactly the ones marked <c>// expect: MTA00N</c> in its sources.
+    /// </summary>
+    public sealed class InsecureAppBuildTests
+    {
+        private static readonly Regex Expectation = new Regex(@"//\s*expect:\s*(?<ids>MTA\d{3}(\s*,\s*MTA\d{3})*)", RegexOptions.None, TimeSpan.FromSeconds(1));
+        private static readonly Regex Warning = new Regex(@"^(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): warning (?<id>MTA\d{3}):", RegexOptions.Multiline, TimeSpan.FromSeconds(5));
+
+        [Fact]
+        public void BuildReportsExactlyTheExpectedWarnings()
+        {
+            var project = RepositoryPaths.Combine("samples", "InsecureApp");
+            var expected = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var file in Directory.GetFiles(project, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
+            {
+                var lines = File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var match = Expectation.Match(lines[i]);
+                    if (!match.Success)
+                    {
+                        continue;
+                    }
+
+                    foreach (var id in match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries))
+                    {
+                        expected.Add($"{Path.GetFileName(file)}:{i + 1}:{id}");
+                    }
+                }
+            }
+
+            var (exitCode, output) = DotNetCli.Run(
+                RepositoryPaths.Root,
+                TimeSpan.FromMinutes(5),
+                "build", "samples/InsecureApp", "--no-restore", "-t:Rebuild", "-p:BuildProjectReferences=false", "-nologo");
+            Assert.True(exitCode == 0, output);
+
+            var actual = new SortedSet<string>(
+                Warning.Matches(output).Select(m => $"{Path.GetFileName(m.Groups["file"].Value)}:{m.Groups["line"].Value}:{m.Groups["id"].Value}"),
+                StringComparer.Ordinal);
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(string.Join("\n", expected), string.Join("\n", actual));
+            Assert.DoesNotContain("Xk9mQ2vT7", output);
+            Assert.DoesNotContain("B4ckupNightly", output);
+            Assert.DoesNotContain("R3port!ng2024", output);
+        }
+    }
+}
