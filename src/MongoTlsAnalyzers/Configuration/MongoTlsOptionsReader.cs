@@ -160,7 +160,9 @@ namespace MongoTlsAnalyzers.Configuration
             }
             else
             {
-                reason = "a bare number is ambiguous; add a unit (ms, s, m or h) or use hh:mm:ss";
+                reason = double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                    ? "a bare number is ambiguous; add a unit (ms, s, m or h) or use hh:mm:ss"
+                    : "expected a non-negative duration such as 12s, 500ms or 00:00:05";
                 return false;
             }
 
