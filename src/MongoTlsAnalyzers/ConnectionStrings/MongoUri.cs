@@ -74,6 +74,13 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public bool ContainsHole => Text.IndexOf(HoleChar) >= 0;
 
+        /// <summary>
+        /// True when the driver would refuse the string for a reason we can see. Holes are given the benefit of
+        /// the doubt, so <c>$"mongodb://{host}:{port}/?tlsInsecure=true"</c> has no driver errors. Rules about what
+        /// options do only look at strings without driver errors: the driver fails loudly on the others.
+        /// </summary>
+        public bool HasDriverErrors => !MatchesDriverGrammar || !DriverErrors.IsEmpty;
+
         public MongoUriUserInfo? UserInfo { get; }
 
         public ImmutableArray<MongoUriHost> Hosts { get; }

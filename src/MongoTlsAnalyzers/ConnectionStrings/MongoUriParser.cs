@@ -222,12 +222,16 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 return ends;
             }
 
+            // A hole stands for text we cannot see; in a port it is taken to be digits, so that
+            // $"mongodb://{host}:{port}/..." still matches and its options can be analysed.
+            private static bool IsPortChar(char c) => char.IsDigit(c) || c == MongoUri.HoleChar;
+
             private static int SkipPort(string s, int i)
             {
-                if (i + 1 < s.Length && s[i] == ':' && char.IsDigit(s[i + 1]))
+                if (i + 1 < s.Length && s[i] == ':' && IsPortChar(s[i + 1]))
                 {
                     var j = i + 1;
-                    while (j < s.Length && char.IsDigit(s[j]))
+                    while (j < s.Length && IsPortChar(s[j]))
                     {
                         j++;
                     }
@@ -311,9 +315,18 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 }
             }
 
-            // [^&;]+=[^&;]+ : some '=' with at least one character on each side.
+            // [^&;]+=[^&;]+ : some '=' with at least one character on each side. A segment with a hole in it
+            // may be a whole "name=value" supplied at run time, so it is accepted.
             private static bool IsOptionSegment(string s, int start, int end)
             {
+                for (var i = start; i < end; i++)
+                {
+                    if (s[i] == MongoUri.HoleChar)
+                    {
+                        return true;
+                    }
+                }
+
                 for (var i = start + 1; i < end - 1; i++)
                 {
                     if (s[i] == '=')

@@ -110,6 +110,13 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                     _errors.Add("a host of a mongodb+srv connection string cannot specify a port");
                 }
 
+                if (text.IndexOf(MongoUri.HoleChar) >= 0)
+                {
+                    // Not constant: neither valid nor invalid as far as we can tell.
+                    builder.Add(new MongoUriHost(text, span, StripPort(text).ToLowerInvariant(), null, isIpLiteral: false, isValidEndPoint: true));
+                    continue;
+                }
+
                 var valid = HostClassifier.TryParseEndPoint(text, isSrv ? 53 : 27017, out var host, out var port, out var isIp);
                 if (!valid)
                 {
@@ -175,7 +182,11 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 options.Add(option);
                 if (option.Known is null)
                 {
-                    AddUnknown(option.Name);
+                    if (option.Name.IndexOf(MongoUri.HoleChar) < 0)
+                    {
+                        AddUnknown(option.Name);
+                    }
+
                     continue;
                 }
 
@@ -251,7 +262,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             }
 
             var value = option.Value;
-            var name = known.Name;
+            var name = known.Key;
             switch (known.Kind)
             {
                 case UriOptionKind.Text:
@@ -438,7 +449,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             }
 
             option.Boolean = flag;
-            switch (option.Known!.Name)
+            switch (option.Known!.Key)
             {
                 case "tls":
                 case "ssl":
@@ -451,7 +462,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                     break;
                 case "tlsinsecure":
                 case "sslverifycertificate":
-                    var insecure = option.Known.Name == "tlsinsecure" ? flag : !flag;
+                    var insecure = option.Known.Key == "tlsinsecure" ? flag : !flag;
                     if (_tlsInsecure.HasValue && _tlsInsecure.Value != insecure)
                     {
                         option.Error = "tlsInsecure has already been configured with a different value";
@@ -509,7 +520,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 option.Error = option.Name + " must be greater than or equal to 0";
             }
 
-            switch (option.Known!.Name)
+            switch (option.Known!.Key)
             {
                 case "srvmaxhosts":
                     _srvMaxHosts = number;

@@ -78,6 +78,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         public KnownUriOption(string name, UriOptionKind kind, DriverTimeout timeout, string[]? enumNames, int firstMajor, int lastMajor)
         {
             Name = name;
+            Key = name.ToLowerInvariant();
             Kind = kind;
             Timeout = timeout;
             EnumNames = enumNames ?? Array.Empty<string>();
@@ -85,8 +86,11 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             LastMajor = lastMajor;
         }
 
-        /// <summary>The lower-case name, as the driver's switch statement spells it.</summary>
+        /// <summary>The documented spelling, such as <c>connectTimeoutMS</c>.</summary>
         public string Name { get; }
+
+        /// <summary>The lower-case name, as the driver's switch statement spells it.</summary>
+        public string Key { get; }
 
         public UriOptionKind Kind { get; }
 
@@ -99,7 +103,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         public int LastMajor { get; }
 
         /// <summary>True when the name ends in <c>MS</c>, so its bare number is milliseconds rather than seconds.</summary>
-        public bool IsMillisecondsForm => Name.EndsWith("ms", StringComparison.Ordinal);
+        public bool IsMillisecondsForm => Key.EndsWith("ms", StringComparison.Ordinal);
 
         public bool IsKnownTo(DriverProfile profile) => profile.MajorVersion >= FirstMajor && profile.MajorVersion <= LastMajor;
     }
@@ -130,14 +134,14 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             return null;
         }
 
-        /// <summary>Every option name known to the given driver (lower case).</summary>
-        public static IEnumerable<string> NamesKnownTo(DriverProfile profile)
+        /// <summary>Every option known to the given driver.</summary>
+        public static IEnumerable<KnownUriOption> KnownTo(DriverProfile profile)
         {
             foreach (var option in Options.Values)
             {
                 if (option.IsKnownTo(profile))
                 {
-                    yield return option.Name;
+                    yield return option;
                 }
             }
         }
@@ -157,41 +161,41 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             void Both(UriOptionKind kind, params string[] names) => Add(kind, DriverTimeout.None, null, 2, int.MaxValue, names);
             void Time(DriverTimeout timeout, params string[] names) => Add(UriOptionKind.Duration, timeout, null, 2, int.MaxValue, names);
 
-            Both(UriOptionKind.ApplicationName, "appname");
-            Both(UriOptionKind.Text, "authmechanism", "authsource", "replicaset", "gssapiservicename");
-            Both(UriOptionKind.AuthMechanismProperties, "authmechanismproperties");
+            Both(UriOptionKind.ApplicationName, "appName");
+            Both(UriOptionKind.Text, "authMechanism", "authSource", "replicaSet", "gssapiServiceName");
+            Both(UriOptionKind.AuthMechanismProperties, "authMechanismProperties");
             Both(UriOptionKind.Compressors, "compressors");
-            Both(UriOptionKind.Boolean, "directconnection", "fsync", "ipv6", "j", "journal", "loadbalanced", "retryreads", "retrywrites", "safe",
-                "ssl", "tls", "sslverifycertificate", "tlsdisablecertificaterevocationcheck", "tlsinsecure");
-            Both(UriOptionKind.Int32, "maxconnecting", "maxpoolsize", "minpoolsize", "waitqueuesize", "zlibcompressionlevel");
-            Both(UriOptionKind.NonNegativeInt32, "srvmaxhosts");
-            Both(UriOptionKind.Double, "waitqueuemultiple");
-            Both(UriOptionKind.NonEmptyText, "srvservicename");
+            Both(UriOptionKind.Boolean, "directConnection", "fsync", "ipv6", "j", "journal", "loadBalanced", "retryReads", "retryWrites", "safe",
+                "ssl", "tls", "sslVerifyCertificate", "tlsDisableCertificateRevocationCheck", "tlsInsecure");
+            Both(UriOptionKind.Int32, "maxConnecting", "maxPoolSize", "minPoolSize", "waitQueueSize", "zlibCompressionLevel");
+            Both(UriOptionKind.NonNegativeInt32, "srvMaxHosts");
+            Both(UriOptionKind.Double, "waitQueueMultiple");
+            Both(UriOptionKind.NonEmptyText, "srvServiceName");
             Both(UriOptionKind.WriteConcern, "w");
-            Both(UriOptionKind.ReadPreferenceTags, "readpreferencetags");
-            Add(UriOptionKind.Enum, DriverTimeout.None, ReadConcernLevels, 2, int.MaxValue, "readconcernlevel");
-            Add(UriOptionKind.Enum, DriverTimeout.None, ReadPreferenceModes, 2, int.MaxValue, "readpreference");
-            Add(UriOptionKind.Enum, DriverTimeout.None, ServerMonitoringModes, 2, int.MaxValue, "servermonitoringmode");
+            Both(UriOptionKind.ReadPreferenceTags, "readPreferenceTags");
+            Add(UriOptionKind.Enum, DriverTimeout.None, ReadConcernLevels, 2, int.MaxValue, "readConcernLevel");
+            Add(UriOptionKind.Enum, DriverTimeout.None, ReadPreferenceModes, 2, int.MaxValue, "readPreference");
+            Add(UriOptionKind.Enum, DriverTimeout.None, ServerMonitoringModes, 2, int.MaxValue, "serverMonitoringMode");
 
-            Time(DriverTimeout.Connect, "connecttimeout", "connecttimeoutms");
-            Time(DriverTimeout.HeartbeatInterval, "heartbeatfrequency", "heartbeatfrequencyms", "heartbeatinterval", "heartbeatintervalms");
-            Time(DriverTimeout.HeartbeatTimeout, "heartbeattimeout", "heartbeattimeoutms");
-            Time(DriverTimeout.MaxIdleTime, "maxidletime", "maxidletimems");
-            Time(DriverTimeout.MaxLifetime, "maxlifetime", "maxlifetimems");
-            Time(DriverTimeout.MaxStaleness, "maxstaleness", "maxstalenessseconds");
-            Time(DriverTimeout.LocalThreshold, "localthreshold", "localthresholdms", "secondaryacceptablelatency", "secondaryacceptablelatencyms");
-            Time(DriverTimeout.ServerSelection, "serverselectiontimeout", "serverselectiontimeoutms");
-            Time(DriverTimeout.Socket, "sockettimeout", "sockettimeoutms");
-            Time(DriverTimeout.WaitQueue, "waitqueuetimeout", "waitqueuetimeoutms");
-            Add(UriOptionKind.NonNegativeDuration, DriverTimeout.WriteConcern, null, 2, int.MaxValue, "wtimeout", "wtimeoutms");
+            Time(DriverTimeout.Connect, "connectTimeout", "connectTimeoutMS");
+            Time(DriverTimeout.HeartbeatInterval, "heartbeatFrequency", "heartbeatFrequencyMS", "heartbeatInterval", "heartbeatIntervalMS");
+            Time(DriverTimeout.HeartbeatTimeout, "heartbeatTimeout", "heartbeatTimeoutMS");
+            Time(DriverTimeout.MaxIdleTime, "maxIdleTime", "maxIdleTimeMS");
+            Time(DriverTimeout.MaxLifetime, "maxLifeTime", "maxLifeTimeMS");
+            Time(DriverTimeout.MaxStaleness, "maxStaleness", "maxStalenessSeconds");
+            Time(DriverTimeout.LocalThreshold, "localThreshold", "localThresholdMS", "secondaryAcceptableLatency", "secondaryAcceptableLatencyMS");
+            Time(DriverTimeout.ServerSelection, "serverSelectionTimeout", "serverSelectionTimeoutMS");
+            Time(DriverTimeout.Socket, "socketTimeout", "socketTimeoutMS");
+            Time(DriverTimeout.WaitQueue, "waitQueueTimeout", "waitQueueTimeoutMS");
+            Add(UriOptionKind.NonNegativeDuration, DriverTimeout.WriteConcern, null, 2, int.MaxValue, "wtimeout", "wtimeoutMS");
 
             // Driver 2.x only: removed in 3.0.
             Add(UriOptionKind.Enum, DriverTimeout.None, ClusterConnectionModes, 2, 2, "connect");
-            Add(UriOptionKind.Enum, DriverTimeout.None, GuidRepresentations, 2, 2, "uuidrepresentation", "guids");
+            Add(UriOptionKind.Enum, DriverTimeout.None, GuidRepresentations, 2, 2, "uuidRepresentation", "guids");
 
             // Driver 3.x only.
-            Add(UriOptionKind.ProxyText, DriverTimeout.None, null, 3, int.MaxValue, "proxyhost", "proxyusername", "proxypassword");
-            Add(UriOptionKind.ProxyPort, DriverTimeout.None, null, 3, int.MaxValue, "proxyport");
+            Add(UriOptionKind.ProxyText, DriverTimeout.None, null, 3, int.MaxValue, "proxyHost", "proxyUsername", "proxyPassword");
+            Add(UriOptionKind.ProxyPort, DriverTimeout.None, null, 3, int.MaxValue, "proxyPort");
 
             // Note: timeout/timeoutMS are parsed only in the driver's DEBUG builds; released drivers ignore them.
             return map;

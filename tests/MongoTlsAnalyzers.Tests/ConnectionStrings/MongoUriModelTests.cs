@@ -168,11 +168,24 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
         [Fact]
         public void LenientSplitStillExposesOptionsOfAMalformedString()
         {
-            var uri = Parse($"mongodb://h/?{MongoUri.HoleChar}&tlsInsecure=true&tlsCAFile=/ca.pem");
+            var uri = Parse("mongodb://h/?&tlsInsecure=true&tlsCAFile=/ca.pem");
             Assert.False(uri.MatchesDriverGrammar);
-            Assert.Equal(new[] { "tlsInsecure", "tlsCAFile" }, uri.Options.Skip(1).Select(o => o.Name));
+            Assert.True(uri.HasDriverErrors);
+            Assert.Equal(new[] { "tlsInsecure", "tlsCAFile" }, uri.Options.Select(o => o.Name));
             Assert.True(uri.TlsInsecure);
             Assert.Contains("tlsCAFile", uri.UnknownOptionNames);
+        }
+
+        [Fact]
+        public void HolesInPortsAndOptionSegmentsDoNotMakeTheStringMalformed()
+        {
+            var hole = MongoUri.HoleChar;
+            var uri = Parse($"mongodb://{hole}:{hole}/app?{hole}&tlsInsecure=true");
+            Assert.True(uri.MatchesDriverGrammar);
+            Assert.False(uri.HasDriverErrors);
+            Assert.False(uri.IsAcceptedByDriver);
+            Assert.Empty(uri.UnknownOptionNames);
+            Assert.True(uri.TlsInsecure);
         }
 
         [Fact]
