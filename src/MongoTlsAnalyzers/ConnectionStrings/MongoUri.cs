@@ -290,6 +290,12 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         /// <summary>The duration, when the option is a timeout and its value reads as one.</summary>
         public TimeSpan? Duration { get; internal set; }
 
+        /// <summary>How a timeout's number was read (seconds by default for names without MS).</summary>
+        public UriDuration.Unit DurationUnit { get; internal set; }
+
+        /// <summary>True when the driver ignores part of the value (an unsupported compressor).</summary>
+        public bool HasIgnoredValue { get; internal set; }
+
         /// <summary>Why the driver refuses this value, or null.</summary>
         public string? Error { get; internal set; }
     }

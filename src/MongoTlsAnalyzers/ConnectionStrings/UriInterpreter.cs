@@ -305,8 +305,9 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
                 case UriOptionKind.Duration:
                 case UriOptionKind.NonNegativeDuration:
-                    if (UriDuration.TryParse(name, value, out var duration))
+                    if (UriDuration.TryParse(option.Name, value, out var duration, out var unit))
                     {
+                        option.DurationUnit = unit;
                         if (known.Kind == UriOptionKind.NonNegativeDuration && duration < TimeSpan.Zero)
                         {
                             option.Error = option.Name + " must be greater than or equal to 0";
@@ -399,6 +400,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                             default:
                                 // The driver files an unsupported compressor under the unknown options.
                                 addUnknown(option.Name);
+                                option.HasIgnoredValue = true;
                                 break;
                         }
                     }

@@ -36,6 +36,24 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>A host name on its own.</summary>
         public const string ValueKindHost = "Host";
 
+        /// <summary>
+        /// An edit of the flagged string literal's value that removes the flagged option with its separator:
+        /// <c>start|length</c>, counted in the literal's value (not its source text).
+        /// </summary>
+        public const string RemoveEdit = "RemoveEdit";
+
+        /// <summary>An edit of the literal's value that replaces a range: <c>start|length|text</c>.</summary>
+        public const string ReplaceEdit = "ReplaceEdit";
+
+        /// <summary>The option name a misspelled one should become.</summary>
+        public const string Suggestion = "Suggestion";
+
+        /// <summary>The recommended minimum of a timeout, in ticks.</summary>
+        public const string FloorTicks = "FloorTicks";
+
+        /// <summary>"true" when the flagged assignment is a statement or an object-initializer member that can be deleted.</summary>
+        public const string Removable = "Removable";
+
         /// <summary>The MongoDB user name, when constant (never the password).</summary>
         public const string UserName = "UserName";
     }

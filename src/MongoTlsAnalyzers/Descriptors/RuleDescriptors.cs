@@ -39,6 +39,30 @@ namespace MongoTlsAnalyzers.Descriptors
             message: "The MongoDB connection string for '{0}' is hard-coded; read it from configuration (ConnectionStrings:MongoDB) so that each environment supplies its own",
             description: "A hard-coded connection string to a remote server ties the build to one environment and tends to collect credentials and insecure TLS options over time. Read it from configuration instead.");
 
+        public static readonly DiagnosticDescriptor IgnoredConnectionStringOption = Create(
+            RuleIds.IgnoredConnectionStringOption,
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            title: "Connection-string option ignored by the .NET driver",
+            message: "The option '{0}' is ignored by the .NET MongoDB driver: {1}",
+            description: "The .NET driver silently ignores options it does not know, including several that other MongoDB drivers honour. The setting has no effect.");
+
+        public static readonly DiagnosticDescriptor TimeoutTooShortOrInvalid = Create(
+            RuleIds.TimeoutTooShortOrInvalid,
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            title: "MongoDB timeout too short or invalid",
+            message: "{0}",
+            description: "Timeouts below the recommended floors turn ordinary events such as a replica-set election into application errors.");
+
+        public static readonly DiagnosticDescriptor SuspiciousTimeoutUnit = Create(
+            RuleIds.SuspiciousTimeoutUnit,
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            title: "Suspicious timeout unit",
+            message: "{0}",
+            description: "The value looks like it was written in the wrong unit, for example milliseconds passed where seconds are expected.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string category,

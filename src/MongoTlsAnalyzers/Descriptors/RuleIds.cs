@@ -8,6 +8,9 @@ namespace MongoTlsAnalyzers.Descriptors
         public const string InvalidOption = "MTA000";
         public const string HardCodedCredentials = "MTA001";
         public const string HardCodedConnectionString = "MTA002";
+        public const string IgnoredConnectionStringOption = "MTA005";
+        public const string TimeoutTooShortOrInvalid = "MTA007";
+        public const string SuspiciousTimeoutUnit = "MTA008";
     }
 
     /// <summary>Diagnostic categories, as shown in the IDE's error list.</summary>

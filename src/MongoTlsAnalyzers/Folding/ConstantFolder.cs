@@ -25,6 +25,9 @@ namespace MongoTlsAnalyzers.Folding
 
         private readonly Compilation _compilation;
         private readonly SingleAssignmentIndex _assignments;
+
+        /// <summary>The single-assignment index this folder uses, shared with the timeout folder.</summary>
+        public SingleAssignmentIndex Assignments => _assignments;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
 
         public ConstantFolder(Compilation compilation)

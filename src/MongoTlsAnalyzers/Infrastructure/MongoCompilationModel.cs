@@ -25,6 +25,7 @@ namespace MongoTlsAnalyzers.Infrastructure
             if (Types is not null)
             {
                 Folder = new ConstantFolder(compilation);
+                Timeouts = new TimeoutFolder(Folder, Folder.Assignments);
                 UriSites = new UriSiteLocator(this);
             }
         }
@@ -35,6 +36,8 @@ namespace MongoTlsAnalyzers.Infrastructure
         public DriverTypes? Types { get; }
 
         public ConstantFolder? Folder { get; }
+
+        public TimeoutFolder? Timeouts { get; }
 
         public UriSiteLocator? UriSites { get; }
 

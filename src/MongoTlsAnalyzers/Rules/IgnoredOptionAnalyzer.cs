@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Infrastructure;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA005: a connection-string option the .NET driver silently ignores (its <c>AllUnknownOptionNames</c>),
+    /// with what actually happens and, for a near-miss name, the option probably meant. CA options are left
+    /// to MTA006. Runs in test projects too: an ignored option is a bug wherever it is.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class IgnoredOptionAnalyzer : MongoAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.IgnoredConnectionStringOption);
+
+        internal override void OnCompilationStart(MongoAnalysisSession session)
+        {
+            session.Start.RegisterOperationAction(context => Analyze(context, session), UriSiteLocator.RootKinds);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var locator = session.Model.UriSites!;
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null || site.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in site.Uri.Options)
+            {
+                var ignored = (option.Known is null && option.Name.IndexOf(MongoUri.HoleChar) < 0) || option.HasIgnoredValue;
+                if (!ignored || option.Name.Length == 0 || IgnoredOptionFacts.IsCaOption(option.Name))
+                {
+                    continue;
+                }
+
+                var located = UriOptionReporter.Locate(site, option, locator, context.CancellationToken);
+                if (located is null)
+                {
+                    continue;
+                }
+
+                var consequence = IgnoredOptionFacts.Describe(option.Name, session.Model.Profile, out var suggestion);
+                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
+                if (suggestion is not null)
+                {
+                    properties = located.WithReplaceEdit(properties, option.NameSpan, suggestion).SetItem(DiagnosticProperties.Suggestion, suggestion);
+                }
+
+                session.Report(
+                    context.ReportDiagnostic,
+                    Diagnostic.Create(RuleDescriptors.IgnoredConnectionStringOption, located.Location, properties, MongoUri.RenderHoles(option.Name), consequence));
+            }
+        }
+    }
+}
