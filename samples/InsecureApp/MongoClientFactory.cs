@@ -12,6 +12,9 @@ public static class MongoClientFactory
     {
         var settings = MongoClientSettings.FromConnectionString(OrdersConnectionString);
         settings.ApplicationName = "orders-service";
+        // Fail fast instead of hanging while the primary is down.
+        settings.ServerSelectionTimeout = TimeSpan.FromSeconds(3); // expect: MTA007
+        settings.SocketTimeout = TimeSpan.FromSeconds(30000); // expect: MTA008
         return new MongoClient(settings);
     }
 

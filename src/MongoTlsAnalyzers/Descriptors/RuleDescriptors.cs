@@ -63,6 +63,38 @@ namespace MongoTlsAnalyzers.Descriptors
             message: "{0}",
             description: "The value looks like it was written in the wrong unit, for example milliseconds passed where seconds are expected.");
 
+        public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
+            RuleIds.CertificateValidationDisabled,
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            title: "Server certificate validation disabled outside a Development guard",
+            message: "{0} turns off server certificate validation outside a Development guard; trust the server's CA instead, or allow this only when the host environment is Development",
+            description: "Without certificate validation, anyone on the network path can impersonate the MongoDB server and read or change every document and credential. Trust a private CA properly instead of turning validation off.");
+
+        public static readonly DiagnosticDescriptor InsecureTlsFromConfiguration = Create(
+            RuleIds.InsecureTlsFromConfiguration,
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            title: "Insecure TLS can be switched on by configuration",
+            message: "{0} is controlled by {1}; a configuration change can then silently turn off certificate validation in production, so allow it only under a Development guard",
+            description: "A configuration switch that disables certificate validation ends up turned on in production. Derive the value from the host environment (IsDevelopment) instead.");
+
+        public static readonly DiagnosticDescriptor TlsSettingsWithoutTls = Create(
+            RuleIds.TlsSettingsWithoutTls,
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            title: "TLS settings without TLS, or TLS explicitly off",
+            message: "{0}",
+            description: "TLS-only settings have no effect while TLS is off, and turning TLS off towards a remote server sends credentials and data in plaintext.");
+
+        public static readonly DiagnosticDescriptor LegacyTlsProtocols = Create(
+            RuleIds.LegacyTlsProtocols,
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            title: "Legacy TLS protocol versions enabled",
+            message: "{0} enables {1}; leave the protocols to the operating system default or use TLS 1.2 and later",
+            description: "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 are broken or deprecated.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string category,

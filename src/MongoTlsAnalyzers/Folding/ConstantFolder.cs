@@ -320,7 +320,11 @@ namespace MongoTlsAnalyzers.Folding
         }
 
         /// <summary>The operation for an expression anywhere in the compilation.</summary>
-        public IOperation? GetOperation(ExpressionSyntax expression, CancellationToken cancellationToken)
+        public IOperation? GetOperation(ExpressionSyntax expression, CancellationToken cancellationToken) =>
+            GetOperation((SyntaxNode)expression, cancellationToken);
+
+        /// <summary>The operation for any node (a method declaration gives its body) anywhere in the compilation.</summary>
+        public IOperation? GetOperation(SyntaxNode expression, CancellationToken cancellationToken)
         {
             var tree = expression.SyntaxTree;
             if (!_models.TryGetValue(tree, out var model))

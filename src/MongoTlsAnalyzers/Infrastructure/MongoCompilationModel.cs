@@ -26,6 +26,8 @@ namespace MongoTlsAnalyzers.Infrastructure
             {
                 Folder = new ConstantFolder(compilation);
                 Timeouts = new TimeoutFolder(Folder, Folder.Assignments);
+                Guards = new DevelopmentGuards(Folder);
+                InsecureSettings = new InsecureSettingFinder(this);
                 UriSites = new UriSiteLocator(this);
             }
         }
@@ -38,6 +40,10 @@ namespace MongoTlsAnalyzers.Infrastructure
         public ConstantFolder? Folder { get; }
 
         public TimeoutFolder? Timeouts { get; }
+
+        public DevelopmentGuards? Guards { get; }
+
+        public InsecureSettingFinder? InsecureSettings { get; }
 
         public UriSiteLocator? UriSites { get; }
 

@@ -162,7 +162,7 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var hosts = SettingsHosts.Resolve(property.Instance, session.Model, context.CancellationToken);
+            var hosts = SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken);
             if (hosts.IsKnownLoopback)
             {
                 return;

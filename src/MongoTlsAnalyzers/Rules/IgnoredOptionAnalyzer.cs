@@ -46,7 +46,8 @@ namespace MongoTlsAnalyzers.Rules
                 }
 
                 var consequence = IgnoredOptionFacts.Describe(option.Name, session.Model.Profile, out var suggestion);
-                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
+                // Removing compressors=zlib,lz4 would drop the supported zlib too: no removal for partly ignored values.
+                var properties = option.HasIgnoredValue ? ImmutableDictionary<string, string?>.Empty : located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
                 if (suggestion is not null)
                 {
                     properties = located.WithReplaceEdit(properties, option.NameSpan, suggestion).SetItem(DiagnosticProperties.Suggestion, suggestion);

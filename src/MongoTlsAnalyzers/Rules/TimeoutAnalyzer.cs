@@ -42,7 +42,8 @@ namespace MongoTlsAnalyzers.Rules
             var floors = session.GetOptions(tree).Floors;
             foreach (var option in site.Uri.Options)
             {
-                if (option.Known is not { Timeout: not DriverTimeout.None } known || option.Duration is not TimeSpan value)
+                // maxStalenessSeconds has its own rules (-1 means no maximum); it is not a connection timeout.
+                if (option.Known is not { Timeout: not DriverTimeout.None and not DriverTimeout.MaxStaleness } known || option.Duration is not TimeSpan value)
                 {
                     continue;
                 }

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.Descriptors;
+
+namespace MongoTlsAnalyzers.CodeFixes.Fixes
+{
+    /// <summary>
+    /// MTA007: "Raise to the recommended minimum" and "Remove, to use the driver default", for property
+    /// assignments and for URI options.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TimeoutFixer))]
+    [Shared]
+    public sealed class TimeoutFixer : CodeFixProvider
+    {
+        public const string RaiseKey = "MTA.RaiseTimeout";
+        public const string RemoveKey = "MTA.RemoveTimeout";
+
+        private static readonly DiagnosticEdits.EditRegistrar RaiseInUri = LiteralEditRegistrar.For(DiagnosticProperties.ReplaceEdit);
+        private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(DiagnosticProperties.RemoveEdit);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TimeoutTooShortOrInvalid);
+
+        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key switch
+        {
+            RaiseKey => Raise,
+            RemoveKey => Remove,
+            _ => null,
+        });
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Raise to the recommended minimum", RaiseKey, Raise).ConfigureAwait(false);
+                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Remove, to use the driver default", RemoveKey, Remove).ConfigureAwait(false);
+            }
+        }
+
+        private static bool Raise(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            {
+                return RaiseInUri(session, diagnostic, cancellationToken);
+            }
+
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.FloorTicks, out var ticksText)
+                || !long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
+            {
+                return false;
+            }
+
+            var value = DurationExpression(TimeSpan.FromTicks(ticks)).WithTriviaFrom(assignment.Right);
+            session.Editor.ReplaceNode(assignment.Right, value);
+            return true;
+        }
+
+        private static bool Remove(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit))
+            {
+                return RemoveFromUri(session, diagnostic, cancellationToken);
+            }
+
+            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Removable) || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
+            {
+                return false;
+            }
+
+            session.Editor.RemoveNode(assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            return true;
+        }
+
+        private static AssignmentExpressionSyntax? FindAssignment(SyntaxNode root, Diagnostic diagnostic) =>
+            root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as AssignmentExpressionSyntax;
+
+        /// <summary><c>TimeSpan.FromSeconds(12)</c>, or milliseconds when the value is not whole seconds.</summary>
+        internal static ExpressionSyntax DurationExpression(TimeSpan value)
+        {
+            var wholeSeconds = value.Ticks % TimeSpan.TicksPerSecond == 0;
+            var method = wholeSeconds ? "FromSeconds" : "FromMilliseconds";
+            var amount = wholeSeconds
+                ? ((long)value.TotalSeconds).ToString(CultureInfo.InvariantCulture)
+                : value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
+            return SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.ParseExpression("global::System.TimeSpan." + method).WithAdditionalAnnotations(Simplifier.Annotation),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(amount)))))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+    }
+}

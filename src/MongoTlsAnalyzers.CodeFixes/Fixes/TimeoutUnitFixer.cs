@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.Descriptors;
+
+namespace MongoTlsAnalyzers.CodeFixes.Fixes
+{
+    /// <summary>
+    /// MTA008: "Convert unit": <c>TimeSpan.FromSeconds(n)</c> and <c>new TimeSpan(n)</c> become
+    /// <c>TimeSpan.FromMilliseconds(n)</c>; <c>connectTimeout=n</c> becomes <c>connectTimeoutMS=n</c>.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TimeoutUnitFixer))]
+    [Shared]
+    public sealed class TimeoutUnitFixer : CodeFixProvider
+    {
+        public const string ConvertKey = "MTA.ConvertTimeoutUnit";
+
+        private static readonly DiagnosticEdits.EditRegistrar ConvertInUri = LiteralEditRegistrar.For(DiagnosticProperties.ReplaceEdit);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SuspiciousTimeoutUnit);
+
+        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key == ConvertKey ? Convert : null);
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Convert unit: read the number as milliseconds", ConvertKey, Convert).ConfigureAwait(false);
+            }
+        }
+
+        private static bool Convert(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            {
+                return ConvertInUri(session, diagnostic, cancellationToken);
+            }
+
+            var node = session.Editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            switch (node)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromSeconds" } access }:
+                    session.Editor.ReplaceNode(access.Name, SyntaxFactory.IdentifierName("FromMilliseconds").WithTriviaFrom(access.Name));
+                    return true;
+
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation:
+                    var replacement = SyntaxFactory.InvocationExpression(
+                            SyntaxFactory.ParseExpression("global::System.TimeSpan.FromMilliseconds").WithAdditionalAnnotations(Simplifier.Annotation),
+                            creation.ArgumentList!)
+                        .WithTriviaFrom(creation)
+                        .WithAdditionalAnnotations(Formatter.Annotation);
+                    session.Editor.ReplaceNode(creation, replacement);
+                    return true;
+
+                default:
+                    return false;
+            }
+        }
+    }
+}

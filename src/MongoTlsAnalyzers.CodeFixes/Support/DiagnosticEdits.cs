@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    /// <summary>
+    /// Plumbing for fixes that edit one document per diagnostic: a single action and Fix All share the same
+    /// edit function, applied to one <see cref="DocumentEditor"/> in an order that keeps inner edits valid.
+    /// </summary>
+    internal static class DiagnosticEdits
+    {
+        /// <summary>Registers the edit for a diagnostic; returns false when the diagnostic cannot be fixed this way.</summary>
+        public delegate bool EditRegistrar(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+        public static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, EditRegistrar register, CancellationToken cancellationToken)
+        {
+            var session = new EditSession(await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false));
+            // Inner nodes before outer ones, so that an outer replacement sees the inner edit.
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Length).ThenByDescending(d => d.Location.SourceSpan.Start))
+            {
+                register(session, diagnostic, cancellationToken);
+            }
+
+            session.Flush();
+            return session.Editor.GetChangedDocument();
+        }
+
+        /// <summary>Registers an action if the edit applies to this diagnostic.</summary>
+        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, EditRegistrar register)
+        {
+            var session = new EditSession(await DocumentEditor.CreateAsync(context.Document, context.CancellationToken).ConfigureAwait(false));
+            if (!register(session, diagnostic, context.CancellationToken))
+            {
+                return;
+            }
+
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(title, cancellationToken => ApplyAsync(document, new[] { diagnostic }, register, cancellationToken), equivalenceKey),
+                diagnostic);
+        }
+
+        /// <summary>A Fix All provider for fixes with several actions: it applies the action the user picked.</summary>
+        public static FixAllProvider FixAll(System.Func<string?, EditRegistrar?> registrarForKey) =>
+            FixAllProvider.Create(async (context, document, diagnostics) =>
+            {
+                var register = registrarForKey(context.CodeActionEquivalenceKey);
+                return register is null ? document : await ApplyAsync(document, diagnostics, register, context.CancellationToken).ConfigureAwait(false);
+            });
+    }
+
+    /// <summary>
+    /// The edits of one document: a <see cref="DocumentEditor"/> for syntax edits, and the value edits of each
+    /// string literal, applied together at the end (a literal can only be replaced once).
+    /// </summary>
+    internal sealed class EditSession
+    {
+        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralValueEdit>> _literalEdits =
+            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralValueEdit>>();
+
+        public EditSession(DocumentEditor editor)
+        {
+            Editor = editor;
+        }
+
+        public DocumentEditor Editor { get; }
+
+        public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralValueEdit edit)
+        {
+            if (!_literalEdits.TryGetValue(literal, out var edits))
+            {
+                edits = new List<LiteralValueEdit>();
+                _literalEdits.Add(literal, edits);
+            }
+
+            edits.Add(edit);
+        }
+
+        /// <summary>Applies each literal's edits from the end of its value backwards, skipping overlaps.</summary>
+        public void Flush()
+        {
+            foreach (var pair in _literalEdits)
+            {
+                var edits = pair.Value.OrderByDescending(e => e.Start).ToList();
+                Editor.ReplaceNode(pair.Key, (current, _) =>
+                {
+                    var literal = (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)current;
+                    var limit = int.MaxValue;
+                    foreach (var edit in edits)
+                    {
+                        if (edit.Start + edit.Length > limit)
+                        {
+                            continue;
+                        }
+
+                        literal = LiteralValueEdits.Apply(literal, edit) ?? literal;
+                        limit = edit.Start;
+                    }
+
+                    return literal;
+                });
+            }
+
+            _literalEdits.Clear();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    /// <summary>One edit of a string literal's value, as the analyzer described it in Diagnostic.Properties.</summary>
+    internal readonly struct LiteralValueEdit
+    {
+        public LiteralValueEdit(int start, int length, string replacement)
+        {
+            Start = start;
+            Length = length;
+            Replacement = replacement;
+        }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public string Replacement { get; }
+
+        /// <summary>Reads <c>start|length</c> or <c>start|length|text</c>.</summary>
+        public static bool TryParse(string? encoded, out LiteralValueEdit edit)
+        {
+            edit = default;
+            if (encoded is null)
+            {
+                return false;
+            }
+
+            var first = encoded.IndexOf('|');
+            if (first < 0)
+            {
+                return false;
+            }
+
+            var second = encoded.IndexOf('|', first + 1);
+            var lengthText = second < 0 ? encoded.Substring(first + 1) : encoded.Substring(first + 1, second - first - 1);
+            if (!int.TryParse(encoded.Substring(0, first), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                || !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            {
+                return false;
+            }
+
+            edit = new LiteralValueEdit(start, length, second < 0 ? string.Empty : encoded.Substring(second + 1));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the value of a string literal and writes it back as the same kind of literal (regular,
+    /// verbatim or raw), so that options can be removed or renamed inside connection strings.
+    /// </summary>
+    internal static class LiteralValueEdits
+    {
+        /// <summary>The string literal that a (possibly narrowed) diagnostic span lies in.</summary>
+        public static LiteralExpressionSyntax? FindLiteral(SyntaxNode root, TextSpan span)
+        {
+            var token = root.FindToken(span.Start);
+            return token.Parent is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Span.Contains(span)
+                ? literal
+                : null;
+        }
+
+        /// <summary>The literal with <paramref name="edit"/> applied to its value, or null when the edit does not fit.</summary>
+        public static LiteralExpressionSyntax? Apply(LiteralExpressionSyntax literal, LiteralValueEdit edit)
+        {
+            var value = literal.Token.ValueText;
+            if (edit.Start < 0 || edit.Length < 0 || edit.Start + edit.Length > value.Length)
+            {
+                return null;
+            }
+
+            var updated = value.Substring(0, edit.Start) + edit.Replacement + value.Substring(edit.Start + edit.Length);
+            return Create(literal.Token, updated).WithTriviaFrom(literal);
+        }
+
+        private static LiteralExpressionSyntax Create(SyntaxToken original, string value)
+        {
+            var text = original.Text;
+            SyntaxToken token;
+            if (original.IsKind(SyntaxKind.StringLiteralToken) && text.StartsWith("@", System.StringComparison.Ordinal))
+            {
+                token = SyntaxFactory.Literal("@\"" + value.Replace("\"", "\"\"") + "\"", value);
+            }
+            else if (original.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
+                && value.IndexOf('\n') < 0
+                && value.IndexOf('\r') < 0
+                && !value.StartsWith("\"", System.StringComparison.Ordinal)
+                && !value.EndsWith("\"", System.StringComparison.Ordinal))
+            {
+                var quotes = 3;
+                while (value.Contains(new string('"', quotes)))
+                {
+                    quotes++;
+                }
+
+                var fence = new string('"', quotes);
+                return (LiteralExpressionSyntax)SyntaxFactory.ParseExpression(fence + value + fence);
+            }
+            else
+            {
+                token = SyntaxFactory.Literal(value);
+            }
+
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, token);
+        }
+    }
+}
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    using System.Threading;
+
+    /// <summary>Registers the literal edit a diagnostic carries under a property key.</summary>
+    internal static class LiteralEditRegistrar
+    {
+        public static DiagnosticEdits.EditRegistrar For(string propertyKey) => (session, diagnostic, cancellationToken) =>
+        {
+            if (!diagnostic.Properties.TryGetValue(propertyKey, out var encoded) || !LiteralValueEdit.TryParse(encoded, out var edit))
+            {
+                return false;
+            }
+
+            var literal = LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan);
+            if (literal is null || LiteralValueEdits.Apply(literal, edit) is null)
+            {
+                return false;
+            }
+
+            session.EditLiteral(literal, edit);
+            return true;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Infrastructure;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA009: TLS-only settings while TLS is off (each its own diagnostic), TLS turned off explicitly towards a
+    /// known non-loopback host (<c>tls=false</c>, <c>ssl=false</c>, <c>UseTls = false</c>), and <c>tls=false</c> on
+    /// <c>mongodb+srv</c>. A host from configuration is unknown, so an explicit "off" then does not fire.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TlsSettingsWithoutTlsAnalyzer : MongoAnalyzer
+    {
+        /// <summary>Marks the fix that turns TLS on: a URI edit or <c>UseTls = true</c>.</summary>
+        public const string EnableTls = "EnableTls";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.TlsSettingsWithoutTls);
+
+        internal override void OnCompilationStart(MongoAnalysisSession session)
+        {
+            session.Start.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, InsecureVerdict.TlsOff), InsecureSettingFinder.Kinds);
+            session.Start.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
+            session.Start.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+        }
+
+        private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var locator = session.Model.UriSites!;
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null || site.Uri.HasDriverErrors || session.IsSilencedAsTestCode(context.Operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            var hosts = HostKnowledge.FromUri(site.Uri);
+            foreach (var option in site.Uri.Options)
+            {
+                if (option.Known?.Key is not ("tls" or "ssl") || option.Boolean != false)
+                {
+                    continue;
+                }
+
+                string message;
+                if (site.Uri.IsSrv)
+                {
+                    message = "The option " + option.Name + "=" + option.RawValue + " turns off TLS on a mongodb+srv connection, which hosted clusters such as MongoDB Atlas require; remove it";
+                }
+                else if (hosts.IsKnownRemote)
+                {
+                    message = "The option " + option.Name + "=" + option.RawValue + " turns TLS off for the remote host '" + hosts.RemoteHost + "', so credentials and data cross the network in plaintext; use tls=true";
+                }
+                else
+                {
+                    continue;
+                }
+
+                var located = UriOptionReporter.Locate(site, option, locator, context.CancellationToken);
+                if (located is null)
+                {
+                    continue;
+                }
+
+                var properties = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, option.Span, "tls=true").Add(EnableTls, "true");
+                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, located.Location, properties, message));
+            }
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "UseTls" or "UseSsl" } property
+                || assignment.Value.ConstantValue is not { HasValue: true, Value: false }
+                || session.IsSilencedAsTestCode(assignment.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            var types = session.Types;
+            if (!SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoClientSettings)
+                && !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoUrlBuilder))
+            {
+                return;
+            }
+
+            var hosts = SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken);
+            if (!hosts.IsKnownRemote)
+            {
+                return;
+            }
+
+            var message = property.Property.Name + " = false turns TLS off for the remote host '" + hosts.RemoteHost + "', so credentials and data cross the network in plaintext; set it to true";
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(EnableTls, "true");
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, assignment.Syntax.GetLocation(), properties, message));
+        }
+    }
+}
