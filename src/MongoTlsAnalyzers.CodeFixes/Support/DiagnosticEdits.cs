@@ -71,6 +71,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
 
         public DocumentEditor Editor { get; }
 
+        private readonly HashSet<SyntaxNode> _claimed = new HashSet<SyntaxNode>();
+        private readonly HashSet<string> _imports = new HashSet<string>();
+
+        /// <summary>Claims a node for one edit; false when another diagnostic already edits it (Fix All).</summary>
+        public bool Claim(SyntaxNode node) => _claimed.Add(node);
+
+        /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the edits are applied.</summary>
+        public void AddImport(string namespaceName) => _imports.Add(namespaceName);
+
         public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralValueEdit edit)
         {
             if (!_literalEdits.TryGetValue(literal, out var edits))
@@ -108,6 +117,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             }
 
             _literalEdits.Clear();
+            foreach (var namespaceName in _imports)
+            {
+                Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => Imports.AddUsing(current, namespaceName));
+            }
+
+            _imports.Clear();
         }
     }
 }

@@ -351,27 +351,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
         }
 
         /// <summary>Whether <c>configuration.GetConnectionString(...)</c> already binds here (the namespace is imported).</summary>
-        private bool ExtensionIsInScope(ExpressionSyntax configuration, int position)
-        {
-            var probe = SyntaxFactory.ParseExpression(configuration.ToString() + ".GetConnectionString(\"x\")");
-            var info = Model.GetSpeculativeSymbolInfo(position, probe, SpeculativeBindingOption.BindAsExpression);
-            return info.Symbol is IMethodSymbol;
-        }
+        private bool ExtensionIsInScope(ExpressionSyntax configuration, int position) =>
+            Imports.Binds(Model, position, configuration.ToString() + ".GetConnectionString(\"x\")");
 
         private void AddConfigurationImport()
         {
-            if (!_needsConfigurationImport || _editor.OriginalRoot is not CompilationUnitSyntax)
+            if (_needsConfigurationImport)
             {
-                return;
+                _editor.ReplaceNode(_editor.OriginalRoot, (current, _) => Imports.AddUsing(current, "Microsoft.Extensions.Configuration"));
             }
-
-            _editor.ReplaceNode(_editor.OriginalRoot, (current, _) =>
-            {
-                var unit = (CompilationUnitSyntax)current;
-                var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("Microsoft.Extensions.Configuration"))
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-                return unit.AddUsings(directive);
-            });
         }
     }
 }

@@ -45,6 +45,12 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>An edit of the literal's value that replaces a range: <c>start|length|text</c>.</summary>
         public const string ReplaceEdit = "ReplaceEdit";
 
+        /// <summary>An edit of the literal's value that turns TLS on (<c>start|0|tls=true&amp;</c>), for MTA009's fix.</summary>
+        public const string EnableTlsEdit = "EnableTlsEdit";
+
+        /// <summary>"true" on MTA009 diagnostics about TLS turned off explicitly (tls=false, UseTls = false).</summary>
+        public const string ExplicitTlsOff = "ExplicitTlsOff";
+
         /// <summary>The option name a misspelled one should become.</summary>
         public const string Suggestion = "Suggestion";
 

@@ -132,7 +132,7 @@ namespace MongoTlsAnalyzers.Infrastructure
             {
                 var insecureValue = property.Property.Name == "AllowInsecureTls";
                 var subject = property.Property.Name + " = " + (insecureValue ? "true" : "false");
-                var tls = SettingsState.At(property.Instance, assignment, _model, cancellationToken).Tls;
+                var tls = SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
                 if (assignment.Value.ConstantValue is { HasValue: true, Value: bool value })
                 {
                     if (value == insecureValue)
@@ -168,7 +168,8 @@ namespace MongoTlsAnalyzers.Infrastructure
 
                 if (CertificateCallbacks.AcceptsEverything(argument.Value, _model.Folder!, cancellationToken))
                 {
-                    var tls = TlsOfEnclosingSettings(call, cancellationToken);
+                    // ClusterConfigurator runs last, and ConfigureSsl turns TLS on whatever UseTls says.
+                    var tls = TlsKnowledge.On;
                     AddConstant(found, call, CertificateCallbacks.CallbackSyntax(argument.Value).GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, ImmutableDictionary<string, string?>.Empty, cancellationToken);
                 }
             }
@@ -185,6 +186,12 @@ namespace MongoTlsAnalyzers.Infrastructure
 
             foreach (var option in site.Uri.Options)
             {
+                if (option.Known?.Key is "tlsinsecure" or "sslverifycertificate" && option.RawValue.IndexOf(MongoUri.HoleChar) >= 0)
+                {
+                    FromUriHole(site, option, root, options, found, cancellationToken);
+                    continue;
+                }
+
                 var insecure = option.Known?.Key switch
                 {
                     "tlsinsecure" => option.Boolean == true,
@@ -204,8 +211,38 @@ namespace MongoTlsAnalyzers.Infrastructure
 
                 var tls = UriTls(site, root, cancellationToken);
                 var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
+                if (tls == TlsKnowledge.Off)
+                {
+                    // Enabling TLS inserts tls=true in front of the option.
+                    var enable = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, new Microsoft.CodeAnalysis.Text.TextSpan(option.Span.Start, 0), "tls=true&");
+                    if (enable.TryGetValue(DiagnosticProperties.ReplaceEdit, out var edit))
+                    {
+                        properties = properties.SetItem(DiagnosticProperties.EnableTlsEdit, edit);
+                    }
+                }
+
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, properties, cancellationToken);
             }
+        }
+
+        /// <summary><c>$"...&amp;tlsInsecure={flag}"</c>: the value comes from code, so it is MTA004 when that code reads configuration.</summary>
+        private void FromUriHole(UriSite site, MongoUriOption option, IOperation root, MongoTlsOptions options, ImmutableArray<InsecureSetting>.Builder found, CancellationToken cancellationToken)
+        {
+            var hole = site.Folded.PieceAt(option.ValueSpan.Start);
+            if (hole is null || hole.Origin != Folding.PieceOrigin.Hole)
+            {
+                return;
+            }
+
+            var syntax = hole.ReportNode is InterpolationSyntax interpolation ? interpolation.Expression : hole.ReportNode;
+            var operation = _model.Folder!.GetOperation(syntax, cancellationToken);
+            if (operation is null)
+            {
+                return;
+            }
+
+            var tls = UriTls(site, root, cancellationToken);
+            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, ImmutableDictionary<string, string?>.Empty, cancellationToken);
         }
 
         /// <summary>
@@ -278,7 +315,7 @@ namespace MongoTlsAnalyzers.Infrastructure
                     && (SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoClientSettings)
                         || SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoUrlBuilder)))
                 {
-                    return SettingsState.At(property.Instance, assignment, _model, cancellationToken).Tls;
+                    return SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
                 }
             }
 
@@ -315,6 +352,13 @@ namespace MongoTlsAnalyzers.Infrastructure
                 return;
             }
 
+            // env.IsDevelopment() ? false : true — the guard inverted: insecure everywhere except Development.
+            if (IsInvertedGuard(value, options, cancellationToken))
+            {
+                AddConstant(found, position, location, subject + " outside Development", tls, options, properties, cancellationToken);
+                return;
+            }
+
             var source = ValueSources.Find(value, _model.Folder!, cancellationToken);
             if (source is null)
             {
@@ -322,6 +366,26 @@ namespace MongoTlsAnalyzers.Infrastructure
             }
 
             found.Add(new InsecureSetting(tls == TlsKnowledge.Off ? InsecureVerdict.TlsOff : InsecureVerdict.FromConfiguration, location, subject, source, properties));
+        }
+
+        private bool IsInvertedGuard(IOperation value, MongoTlsOptions options, CancellationToken cancellationToken)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is not IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                || conditional.WhenTrue.ConstantValue is not { HasValue: true, Value: bool whenTrue }
+                || whenFalse.ConstantValue is not { HasValue: true, Value: bool whenFalseValue }
+                || whenTrue == whenFalseValue)
+            {
+                return false;
+            }
+
+            // Which arm runs outside Development, and is it the insecure one? (Callers pass AllowInsecureTls-style values: true is insecure.)
+            var meaning = _model.Guards!.Classify(conditional.Condition, options, cancellationToken);
+            return (meaning == GuardMeaning.Development && whenFalseValue) || (meaning == GuardMeaning.NotDevelopment && whenTrue);
         }
 
         /// <summary>The nearest <c>if (opts.AllowInsecure)</c>-style condition around the setting, if any.</summary>
@@ -348,8 +412,6 @@ namespace MongoTlsAnalyzers.Infrastructure
             return null;
         }
 
-        private static bool IsRemovable(SyntaxNode assignment) =>
-            assignment.Parent is ExpressionStatementSyntax
-            || (assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression));
+        private static bool IsRemovable(SyntaxNode assignment) => SyntaxShapes.IsDeletableAssignment(assignment);
     }
 }

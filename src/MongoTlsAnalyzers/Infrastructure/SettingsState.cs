@@ -111,58 +111,57 @@ namespace MongoTlsAnalyzers.Infrastructure
     /// </summary>
     internal static class SettingsState
     {
-        /// <summary>The state of the object that <paramref name="instance"/> refers to, just before <paramref name="at"/>.</summary>
-        public static SettingsSnapshot At(IOperation? instance, IOperation at, MongoCompilationModel model, CancellationToken cancellationToken) =>
-            At(instance, at, at.Syntax.SpanStart, model, cancellationToken);
-
-        /// <summary>The hosts of the object <paramref name="instance"/> refers to, from all its writes in the method.</summary>
-        public static HostKnowledge Hosts(IOperation? instance, IOperation at, MongoCompilationModel model, CancellationToken cancellationToken) =>
-            At(instance, at, int.MaxValue, model, cancellationToken).Hosts;
-
-        private static SettingsSnapshot At(IOperation? instance, IOperation at, int position, MongoCompilationModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// The state of the object that <paramref name="instance"/> refers to once the method has configured it:
+        /// what the driver sees when it connects. <paramref name="at"/> is any operation of the method.
+        /// </summary>
+        public static SettingsSnapshot Of(IOperation? instance, IOperation at, MongoCompilationModel model, CancellationToken cancellationToken)
         {
             var state = new Builder();
             switch (instance)
             {
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } receiver:
-                    if (FindCreation(receiver) is { } creation)
+                    if (FindCreation(receiver) is not { } creation)
                     {
-                        state.Start(creation, model, cancellationToken);
-                        if (creation is IObjectCreationOperation { Initializer: { } initializer })
-                        {
-                            foreach (var member in initializer.Initializers)
-                            {
-                                if (member.Syntax.SpanStart >= position)
-                                {
-                                    break;
-                                }
+                        break;
+                    }
 
-                                state.Apply(member, model, cancellationToken, nested: false);
-                            }
+                    // new MongoClientSettings { ... } assigned to a local: follow the local through the method.
+                    if (creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                    {
+                        ApplyLocal(declarator.Symbol, at, state, model, cancellationToken);
+                        break;
+                    }
+
+                    state.Start(creation, model, cancellationToken);
+                    if (creation is IObjectCreationOperation { Initializer: { } initializer })
+                    {
+                        foreach (var member in initializer.Initializers)
+                        {
+                            state.Apply(member, model, cancellationToken, nested: false);
                         }
                     }
 
                     break;
 
                 case ILocalReferenceOperation local:
-                    ApplyLocal(local.Local, at, position, state, model, cancellationToken);
+                    ApplyLocal(local.Local, at, state, model, cancellationToken);
                     break;
             }
 
             return state.ToSnapshot();
         }
 
-        private static void ApplyLocal(ILocalSymbol local, IOperation at, int position, Builder state, MongoCompilationModel model, CancellationToken cancellationToken)
+        /// <summary>The hosts of the object <paramref name="instance"/> refers to.</summary>
+        public static HostKnowledge Hosts(IOperation? instance, IOperation at, MongoCompilationModel model, CancellationToken cancellationToken) =>
+            Of(instance, at, model, cancellationToken).Hosts;
+
+        private static void ApplyLocal(ILocalSymbol local, IOperation at, Builder state, MongoCompilationModel model, CancellationToken cancellationToken)
         {
             var body = FindRoot(at);
             SyntaxNode? declarationBlock = null;
             foreach (var operation in body.Descendants())
             {
-                if (operation.Syntax.SpanStart >= position)
-                {
-                    continue;
-                }
-
                 if (operation is IVariableDeclaratorOperation declarator
                     && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
                     && declarator.Initializer?.Value is { } value)

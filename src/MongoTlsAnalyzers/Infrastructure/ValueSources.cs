@@ -69,7 +69,10 @@ namespace MongoTlsAnalyzers.Infrastructure
                 case IConditionalOperation conditional:
                     return Find(conditional.Condition, folder, cancellationToken, depth + 1);
                 case IBinaryOperation binary:
-                    return Find(binary.LeftOperand, folder, cancellationToken, depth + 1) ?? Find(binary.RightOperand, folder, cancellationToken, depth + 1);
+                    // Prefer the operand that names insecurity: env.IsDevelopment() || opts.AllowInsecureTls.
+                    var left = Find(binary.LeftOperand, folder, cancellationToken, depth + 1);
+                    var right = Find(binary.RightOperand, folder, cancellationToken, depth + 1);
+                    return right is { IsAboutInsecurity: true } && left is not { IsAboutInsecurity: true } ? right : left ?? right;
                 case IParameterReferenceOperation parameter:
                     return new ValueSource("the parameter '" + parameter.Parameter.Name + "'", parameter.Parameter.Name);
                 case IInvocationOperation invocation:
@@ -97,6 +100,14 @@ namespace MongoTlsAnalyzers.Infrastructure
         {
             var method = invocation.TargetMethod;
             var owner = method.ContainingType?.Name;
+
+            // env.IsDevelopment() and friends describe the host, not configuration.
+            var receiverType = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : invocation.Instance?.Type;
+            if (receiverType?.Name is "IHostEnvironment" or "IWebHostEnvironment" or "IHostingEnvironment"
+                || (receiverType is not null && IsHostEnvironment(receiverType)))
+            {
+                return null;
+            }
 
             // Environment.GetEnvironmentVariable("NAME")
             if (method.Name == "GetEnvironmentVariable" && owner == "Environment" && invocation.Arguments.Length > 0)
@@ -175,6 +186,19 @@ namespace MongoTlsAnalyzers.Infrastructure
             }
 
             return null;
+        }
+
+        private static bool IsHostEnvironment(ITypeSymbol type)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Name is "IHostEnvironment" or "IHostingEnvironment")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static ValueSource Member(ITypeSymbol type, string member) =>

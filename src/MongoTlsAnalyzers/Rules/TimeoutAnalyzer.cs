@@ -120,10 +120,7 @@ namespace MongoTlsAnalyzers.Rules
                 Diagnostic.Create(RuleDescriptors.TimeoutTooShortOrInvalid, assignment.Syntax.GetLocation(), properties, Message(owner + property.Property.Name, timeout, problem, folded.Value, floor)));
         }
 
-        /// <summary>A statement of its own or an object-initializer member can simply be deleted.</summary>
-        private static bool IsRemovable(SyntaxNode assignment) =>
-            assignment.Parent is ExpressionStatementSyntax
-            || (assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression));
+        private static bool IsRemovable(SyntaxNode assignment) => SyntaxShapes.IsDeletableAssignment(assignment);
 
         private static string Message(string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor) => problem switch
         {

@@ -16,9 +16,6 @@ namespace MongoTlsAnalyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TlsSettingsWithoutTlsAnalyzer : MongoAnalyzer
     {
-        /// <summary>Marks the fix that turns TLS on: a URI edit or <c>UseTls = true</c>.</summary>
-        public const string EnableTls = "EnableTls";
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.TlsSettingsWithoutTls);
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
@@ -60,12 +57,12 @@ namespace MongoTlsAnalyzers.Rules
                 }
 
                 var located = UriOptionReporter.Locate(site, option, locator, context.CancellationToken);
-                if (located is null)
+                if (located is null || session.Model.Guards!.IsGuarded(context.Operation, session.GetOptions(context.Operation.Syntax.SyntaxTree), context.CancellationToken))
                 {
                     continue;
                 }
 
-                var properties = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, option.Span, "tls=true").Add(EnableTls, "true");
+                var properties = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, option.Span, "tls=true").Add(DiagnosticProperties.ExplicitTlsOff, "true");
                 session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, located.Location, properties, message));
             }
         }
@@ -88,13 +85,13 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var hosts = SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken);
-            if (!hosts.IsKnownRemote)
+            if (!hosts.IsKnownRemote || session.Model.Guards!.IsGuarded(assignment, session.GetOptions(assignment.Syntax.SyntaxTree), context.CancellationToken))
             {
                 return;
             }
 
             var message = property.Property.Name + " = false turns TLS off for the remote host '" + hosts.RemoteHost + "', so credentials and data cross the network in plaintext; set it to true";
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(EnableTls, "true");
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ExplicitTlsOff, "true");
             session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, assignment.Syntax.GetLocation(), properties, message));
         }
     }

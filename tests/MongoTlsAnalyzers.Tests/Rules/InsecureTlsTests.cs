@@ -145,5 +145,30 @@ public class C
             await Mta004.VerifyAsync(Code("s.AllowInsecureTls = allowInsecure;"), options);
             await Mta009.VerifyAsync(Code("var c = new MongoClient(\"mongodb://db.example.com/?tls=false\");"), options);
         }
+    
+        [Theory]
+        [InlineData("var t = new MongoClientSettings { {|#0:AllowInsecureTls = true|}, UseTls = true };", "AllowInsecureTls = true")]
+        [InlineData("var t = new MongoClientSettings(); {|#0:t.AllowInsecureTls = true|}; t.UseTls = true;", "AllowInsecureTls = true")]
+        [InlineData("var t = new MongoClientSettings(); t.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|#0:(a, b, c, d) => true|})));", "A certificate validation callback that accepts every certificate")]
+        [InlineData("{|#0:s.AllowInsecureTls = env.IsDevelopment() ? false : true|};", "AllowInsecureTls outside Development")]
+        public async Task TlsStateIsTheOneTheDriverSeesWhenItConnects(string body, string subject)
+        {
+            await Mta003.VerifyAsync(Code(body), Mta003.Diagnostic(RuleDescriptors.CertificateValidationDisabled).WithLocation(0).WithArguments(subject));
+            await Mta009.VerifyAsync(Code(body.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)));
+        }
+
+        [Theory]
+        [InlineData("{|#0:s.AllowInsecureTls = env.IsDevelopment() || opts.AllowInsecureTls|};", "AllowInsecureTls", "the option 'MongoOptions.AllowInsecureTls'")]
+        [InlineData("var c = new MongoClient({|#0:$\"mongodb://db.example.com/?tls=true&tlsInsecure={cfg[\"Mongo:Insecure\"]}\"|});", "The option tlsInsecure", "the configuration key 'Mongo:Insecure'")]
+        public async Task Mta004FindsTheRealSource(string body, string subject, string source)
+        {
+            await Mta004.VerifyAsync(Code(body), Mta004.Diagnostic(RuleDescriptors.InsecureTlsFromConfiguration).WithLocation(0).WithArguments(subject, source));
+        }
+
+        [Fact]
+        public async Task ExplicitTlsOffUnderAGuardIsSilent()
+        {
+            await Mta009.VerifyAsync(Code("if (env.IsDevelopment()) { var c = new MongoClient(\"mongodb://db.example.com/?tls=false\"); var t = new MongoClientSettings { Server = new MongoServerAddress(\"db.example.com\") }; t.UseTls = false; }"));
+        }
     }
 }

@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.Descriptors;
+
+namespace MongoTlsAnalyzers.CodeFixes.Fixes
+{
+    /// <summary>
+    /// MTA003 and MTA004 (and MTA009's TLS-only settings): "Allow only in Development" wraps the setting in
+    /// <c>if (env.IsDevelopment())</c>, or makes an initializer value <c>env.IsDevelopment()</c>, when a host
+    /// environment is in scope; "Remove insecure setting" deletes the assignment, the callback argument or
+    /// the URI option.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureSettingFixer))]
+    [Shared]
+    public sealed class InsecureSettingFixer : CodeFixProvider
+    {
+        public const string GuardKey = "MTA.AllowOnlyInDevelopment";
+        public const string RemoveKey = "MTA.RemoveInsecureSetting";
+
+        private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(DiagnosticProperties.RemoveEdit);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            ImmutableArray.Create(RuleIds.CertificateValidationDisabled, RuleIds.InsecureTlsFromConfiguration, RuleIds.TlsSettingsWithoutTls);
+
+        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key switch
+        {
+            GuardKey => Guard,
+            RemoveKey => Remove,
+            _ => null,
+        });
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                // MTA009's explicit tls=false / UseTls = false is for the Enable TLS fix only.
+                if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ExplicitTlsOff))
+                {
+                    continue;
+                }
+
+                if (diagnostic.Id != RuleIds.TlsSettingsWithoutTls)
+                {
+                    await DiagnosticEdits.RegisterAsync(context, diagnostic, "Allow only in Development", GuardKey, Guard).ConfigureAwait(false);
+                }
+
+                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Remove insecure setting", RemoveKey, Remove).ConfigureAwait(false);
+            }
+        }
+
+        private static bool Guard(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var editor = session.Editor;
+            var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit) || diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            {
+                return false;
+            }
+
+            // An object-initializer member: AllowInsecureTls = true becomes AllowInsecureTls = env.IsDevelopment().
+            if (node is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax, Left: IdentifierNameSyntax { Identifier.ValueText: "AllowInsecureTls" } } member)
+            {
+                var environment = EnvironmentAccess.Find(editor.SemanticModel, member.SpanStart, cancellationToken);
+                if (environment is null)
+                {
+                    return false;
+                }
+
+                var isDevelopment = IsDevelopment(environment);
+                var value = member.Right is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.TrueLiteralExpression)
+                    ? isDevelopment
+                    : SyntaxFactory.BinaryExpression(
+                        SyntaxKind.LogicalAndExpression,
+                        isDevelopment,
+                        SyntaxFactory.ParenthesizedExpression(member.Right.WithoutTrivia()).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
+                editor.ReplaceNode(member.Right, value.WithTriviaFrom(member.Right).WithAdditionalAnnotations(Formatter.Annotation));
+                EnsureImport(session, environment, member.SpanStart);
+                return true;
+            }
+
+            // The statement that holds the setting; an embedded one (the body of an if without braces) is fine too.
+            var statement = node.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement is not ExpressionStatementSyntax)
+            {
+                return false;
+            }
+
+            var env = EnvironmentAccess.Find(editor.SemanticModel, statement.SpanStart, cancellationToken);
+            if (env is null || !session.Claim(statement))
+            {
+                return false;
+            }
+
+            var guarded = SyntaxFactory.IfStatement(IsDevelopment(env), SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithoutTrailingTrivia()))
+                .WithLeadingTrivia(statement.GetLeadingTrivia())
+                .WithTrailingTrivia(statement.GetTrailingTrivia())
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            if (statement.Parent is GlobalStatementSyntax global)
+            {
+                editor.ReplaceNode(global, SyntaxFactory.GlobalStatement(guarded).WithTriviaFrom(global));
+            }
+            else
+            {
+                editor.ReplaceNode(statement, guarded);
+            }
+
+            EnsureImport(session, env, statement.SpanStart);
+            return true;
+        }
+
+        private static bool Remove(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit))
+            {
+                return RemoveFromUri(session, diagnostic, cancellationToken);
+            }
+
+            var editor = session.Editor;
+            var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+
+            // A callback passed to SslStreamSettings.With(serverCertificateValidationCallback: ...): drop the argument.
+            var argument = node.FirstAncestorOrSelf<ArgumentSyntax>(a => a.NameColon?.Name.Identifier.ValueText == "serverCertificateValidationCallback");
+            if (argument is not null && session.Claim(argument))
+            {
+                editor.RemoveNode(argument);
+                return true;
+            }
+
+            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Removable))
+            {
+                return false;
+            }
+
+            var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>(a => a.Parent is ExpressionStatementSyntax || a.Parent is InitializerExpressionSyntax);
+            if (assignment is null)
+            {
+                return false;
+            }
+
+            SyntaxNode target = assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
+            if (!session.Claim(target))
+            {
+                return false;
+            }
+
+            editor.RemoveNode(target, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            return true;
+        }
+
+        private static ExpressionSyntax IsDevelopment(ExpressionSyntax environment) =>
+            SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, environment, SyntaxFactory.IdentifierName("IsDevelopment")));
+
+        private static void EnsureImport(EditSession session, ExpressionSyntax environment, int position)
+        {
+            var model = session.Editor.SemanticModel;
+            if (!Imports.Binds(model, position, environment + ".IsDevelopment()"))
+            {
+                session.AddImport(EnvironmentAccess.ExtensionNamespace(model, environment, position));
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    /// <summary>
+    /// Finds a value of a wanted type that code at a position can use (DESIGN §6): a local declared before the
+    /// position or a parameter (preferred), a field or property of the containing type usable from there, or a
+    /// property of a local or parameter, such as <c>builder.Configuration</c> or <c>context.HostingEnvironment</c>.
+    /// </summary>
+    internal static class ScopeSearch
+    {
+        public static ExpressionSyntax? Find(SemanticModel model, int position, Func<ITypeSymbol, bool> isWanted, string[] viaProperties, CancellationToken cancellationToken)
+        {
+            var node = model.SyntaxTree.GetRoot(cancellationToken).FindToken(position).Parent;
+            var staticContext = IsStaticContext(node, model, cancellationToken);
+
+            ExpressionSyntax? member = null;
+            ExpressionSyntax? viaProperty = null;
+            foreach (var symbol in model.LookupSymbols(position))
+            {
+                var type = symbol switch
+                {
+                    ILocalSymbol local when IsDeclaredBefore(local, position, cancellationToken) => local.Type,
+                    IParameterSymbol parameter => parameter.Type,
+                    IFieldSymbol field when !field.IsImplicitlyDeclared && (field.IsStatic || !staticContext) => field.Type,
+                    IPropertySymbol property when !property.IsIndexer && (property.IsStatic || !staticContext) => property.Type,
+                    _ => null,
+                };
+
+                if (type is null)
+                {
+                    continue;
+                }
+
+                if (isWanted(type))
+                {
+                    var name = SyntaxFactory.IdentifierName(symbol.Name);
+                    if (symbol is ILocalSymbol or IParameterSymbol)
+                    {
+                        return name;
+                    }
+
+                    member ??= name;
+                    continue;
+                }
+
+                if (viaProperty is null && symbol is ILocalSymbol or IParameterSymbol)
+                {
+                    foreach (var propertyName in viaProperties)
+                    {
+                        foreach (var candidate in type.GetMembers(propertyName))
+                        {
+                            if (candidate is IPropertySymbol { IsStatic: false } property && isWanted(property.Type))
+                            {
+                                viaProperty = SyntaxFactory.MemberAccessExpression(
+                                    SyntaxKind.SimpleMemberAccessExpression,
+                                    SyntaxFactory.IdentifierName(symbol.Name),
+                                    SyntaxFactory.IdentifierName(propertyName));
+                                break;
+                            }
+                        }
+
+                        if (viaProperty is not null)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return member ?? viaProperty;
+        }
+
+        /// <summary>True when <paramref name="type"/> is, or implements, an interface with one of <paramref name="names"/>.</summary>
+        public static bool IsOrImplements(ITypeSymbol type, params string[] names)
+        {
+            if (Array.IndexOf(names, type.Name) >= 0 && type.TypeKind == TypeKind.Interface)
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (Array.IndexOf(names, implemented.Name) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDeclaredBefore(ILocalSymbol local, int position, CancellationToken cancellationToken)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken).Span.End > position)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True inside static members and field or property initializers, where instance members are not available.</summary>
+        private static bool IsStaticContext(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } }:
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
+                        return true;
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                        var symbol = model.GetDeclaredSymbol(current is AccessorDeclarationSyntax accessor ? accessor.Parent!.Parent! : current, cancellationToken);
+                        return symbol?.IsStatic ?? true;
+                    case CompilationUnitSyntax:
+                        return true;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Adds a <c>using</c> directive at the end of an edit, once, when a name does not bind without it.</summary>
+    internal static class Imports
+    {
+        /// <summary>True when <paramref name="probe"/> (an expression text) binds to a method at <paramref name="position"/>.</summary>
+        public static bool Binds(SemanticModel model, int position, string probe)
+        {
+            var expression = SyntaxFactory.ParseExpression(probe);
+            return model.GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol;
+        }
+
+        public static SyntaxNode AddUsing(SyntaxNode root, string namespaceName)
+        {
+            if (root is not CompilationUnitSyntax unit)
+            {
+                return root;
+            }
+
+            foreach (var existing in unit.Usings)
+            {
+                if (existing.Name?.ToString() == namespaceName && existing.Alias is null && existing.StaticKeyword.IsKind(SyntaxKind.None))
+                {
+                    return root;
+                }
+            }
+
+            return unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Threading.Tasks;
+using MongoTlsAnalyzers.CodeFixes.Fixes;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
+using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
+using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.EnableTlsFixer>;
+using Mta010 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.LegacyTlsProtocolsFixer>;
+
+namespace MongoTlsAnalyzers.Tests.Fixes
+{
+    public sealed class TlsFixerTests
+    {
+        [Fact]
+        public async Task WrapsStatementsInADevelopmentGuard()
+        {
+            await Mta003.VerifyAsync(@"
+using System.Net.Security;
+using MongoDB.Driver;
+
+class Startup
+{
+    object Build(Microsoft.Extensions.Hosting.IHostEnvironment env, string uri)
+    {
+        var settings = MongoClientSettings.FromConnectionString(uri);
+        {|MTA003:settings.AllowInsecureTls = true|};
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA003:(sender, certificate, chain, errors) => true|} };
+        return settings;
+    }
+}", @"
+using System.Net.Security;
+using MongoDB.Driver;
+using Microsoft.Extensions.Hosting;
+
+class Startup
+{
+    object Build(Microsoft.Extensions.Hosting.IHostEnvironment env, string uri)
+    {
+        var settings = MongoClientSettings.FromConnectionString(uri);
+        if (env.IsDevelopment())
+        {
+            settings.AllowInsecureTls = true;
+        }
+        if (env.IsDevelopment())
+        {
+            settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (sender, certificate, chain, errors) => true };
+        }
+        return settings;
+    }
+}", InsecureSettingFixer.GuardKey);
+        }
+
+        [Fact]
+        public async Task InitializerMembersTakeTheGuardAsTheirValue()
+        {
+            await Mta004.VerifyAsync(@"
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class Startup
+{
+    object Build(IHostEnvironment env, IConfiguration cfg) =>
+        new MongoClientSettings { UseTls = true, {|MTA004:AllowInsecureTls = cfg.GetValue<bool>(""Mongo:Insecure"")|} };
+}", @"
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class Startup
+{
+    object Build(IHostEnvironment env, IConfiguration cfg) =>
+        new MongoClientSettings { UseTls = true, AllowInsecureTls = env.IsDevelopment() && cfg.GetValue<bool>(""Mongo:Insecure"") };
+}", InsecureSettingFixer.GuardKey);
+        }
+
+        [Fact]
+        public async Task NoGuardFixWithoutAnEnvironment()
+        {
+            const string source = @"
+using MongoDB.Driver;
+
+class C
+{
+    void M(MongoClientSettings settings)
+    {
+        {|MTA003:settings.AllowInsecureTls = true|};
+    }
+}";
+            await Mta003.VerifyAsync(source, source, InsecureSettingFixer.GuardKey);
+        }
+
+        [Fact]
+        public async Task RemovesInsecureSettings()
+        {
+            await Mta003.VerifyAsync(@"
+using System.Net.Security;
+using MongoDB.Driver;
+
+class C
+{
+    void M(MongoClientSettings settings)
+    {
+        {|MTA003:settings.AllowInsecureTls = true|};
+        var other = new MongoClientSettings { UseTls = true, {|MTA003:AllowInsecureTls = true|}, ApplicationName = ""x"" };
+        settings.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(checkCertificateRevocation: true, serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|MTA003:(a, b, c, d) => true|})));
+        var client = new MongoClient(""mongodb://h/?tls=true&{|MTA003:tlsInsecure=true|}&w=1"");
+    }
+}", @"
+using System.Net.Security;
+using MongoDB.Driver;
+
+class C
+{
+    void M(MongoClientSettings settings)
+    {
+        var other = new MongoClientSettings { UseTls = true, ApplicationName = ""x"" };
+        settings.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(checkCertificateRevocation: true));
+        var client = new MongoClient(""mongodb://h/?tls=true&w=1"");
+    }
+}", InsecureSettingFixer.RemoveKey);
+        }
+
+        [Fact]
+        public async Task EnablesTls()
+        {
+            await Mta009.VerifyAsync(@"
+using MongoDB.Driver;
+
+class C
+{
+    void M()
+    {
+        var a = new MongoClient(""mongodb://db.example.com/?{|MTA009:tls=false|}&w=1"");
+        var b = new MongoClient(""mongodb://db.example.com/?{|MTA009:tlsInsecure=true|}"");
+        var settings = new MongoClientSettings { Server = new MongoServerAddress(""db.example.com"") };
+        {|MTA009:settings.UseTls = false|};
+        var defaults = new MongoClientSettings { {|MTA009:AllowInsecureTls = true|} };
+    }
+}", @"
+using MongoDB.Driver;
+
+class C
+{
+    void M()
+    {
+        var a = new MongoClient(""mongodb://db.example.com/?tls=true&w=1"");
+        var b = new MongoClient(""mongodb://db.example.com/?tls=true&tlsInsecure=true"");
+        var settings = new MongoClientSettings { Server = new MongoServerAddress(""db.example.com"") };
+        settings.UseTls = true;
+        var defaults = new MongoClientSettings { UseTls = true, AllowInsecureTls = true };
+    }
+}", EnableTlsFixer.EnableKey);
+        }
+
+        [Fact]
+        public async Task UsesTheSystemDefaultProtocols()
+        {
+            await Mta010.VerifyAsync(@"
+using System.Security.Authentication;
+using MongoDB.Driver;
+
+class C
+{
+    void M(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings { {|MTA010:EnabledSslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12|} };
+    }
+}", @"
+using System.Security.Authentication;
+using MongoDB.Driver;
+
+class C
+{
+    void M(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings { EnabledSslProtocols = SslProtocols.None };
+    }
+}", LegacyTlsProtocolsFixer.SystemDefaultKey);
+        }
+    
+        [Fact]
+        public async Task EmbeddedStatementsCanBeGuardedButNotRemoved()
+        {
+            const string source = @"
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class C
+{
+    void M(IHostEnvironment env, MongoClientSettings settings, bool flag)
+    {
+        if (flag) {|MTA003:settings.AllowInsecureTls = true|};
+    }
+}";
+            await Mta003.VerifyAsync(source, source, InsecureSettingFixer.RemoveKey);
+            await Mta003.VerifyAsync(source, @"
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class C
+{
+    void M(IHostEnvironment env, MongoClientSettings settings, bool flag)
+    {
+        if (flag) if (env.IsDevelopment())
+            {
+                settings.AllowInsecureTls = true;
+            }
+    }
+}", InsecureSettingFixer.GuardKey);
+        }
+    }
+}
