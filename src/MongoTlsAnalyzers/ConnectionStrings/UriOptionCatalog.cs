@@ -196,6 +196,8 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             // Driver 3.x only.
             Add(UriOptionKind.ProxyText, DriverTimeout.None, null, 3, int.MaxValue, "proxyHost", "proxyUsername", "proxyPassword");
             Add(UriOptionKind.ProxyPort, DriverTimeout.None, null, 3, int.MaxValue, "proxyPort");
+            Add(UriOptionKind.Boolean, DriverTimeout.None, null, 3, int.MaxValue, "enableOverloadRetargeting");
+            Add(UriOptionKind.NonNegativeInt32, DriverTimeout.None, null, 3, int.MaxValue, "maxAdaptiveRetries");
 
             // Note: timeout/timeoutMS are parsed only in the driver's DEBUG builds; released drivers ignore them.
             return map;

@@ -218,6 +218,10 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
             "mongodb://h/?appName=" + new string('a', 129),
             "mongodb://h/?serverMonitoringMode=poll",
             "mongodb://h/?retryWrites=maybe",
+            "mongodb://h/?enableOverloadRetargeting=true",
+            "mongodb://h/?enableOverloadRetargeting=invalid",
+            "mongodb://h/?maxAdaptiveRetries=3",
+            "mongodb://h/?maxAdaptiveRetries=-5",
         };
 
         public static IEnumerable<string> Generated(int count, int seed)
