@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MongoTlsAnalyzers.Settings
+{
+    /// <summary>The MongoDB settings are invalid; <see cref="Problems"/> has one clear sentence per problem, without secrets.</summary>
+    public sealed class SecureMongoConfigurationException : InvalidOperationException
+    {
+        /// <summary>Creates the exception from the problems found.</summary>
+        public SecureMongoConfigurationException(IReadOnlyList<string> problems)
+            : base("The MongoDB settings are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "- " + p)))
+        {
+            Problems = problems;
+        }
+
+        /// <summary>Each problem, as a sentence that says what to change.</summary>
+        public IReadOnlyList<string> Problems { get; }
+    }
+}

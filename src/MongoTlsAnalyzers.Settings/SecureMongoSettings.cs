@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+namespace MongoTlsAnalyzers.Settings
+{
+    /// <summary>
+    /// Builds <see cref="MongoClientSettings"/> from <see cref="SecureMongoOptions"/>: TLS validated by default, a
+    /// private CA trusted through <see cref="CustomCaCertificateValidator"/>, insecure TLS only in Development,
+    /// and every configuration problem reported at once, in words that say what to change.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var settings = SecureMongoSettings.FromConfiguration(builder.Configuration.GetSection("MongoDB"), builder.Environment);
+    /// var client = new MongoClient(settings);
+    /// </code>
+    /// </example>
+    public static class SecureMongoSettings
+    {
+        /// <summary>Validates the options and builds fresh settings; throws <see cref="SecureMongoConfigurationException"/> listing every problem.</summary>
+        public static MongoClientSettings Build(SecureMongoOptions options, IHostEnvironment? environment = null)
+        {
+            var plan = SettingsPlan.Create(options ?? throw new ArgumentNullException(nameof(options)), environment);
+            if (plan.Problems.Count > 0)
+            {
+                throw new SecureMongoConfigurationException(plan.Problems);
+            }
+
+            return plan.ToSettings();
+        }
+
+        /// <summary>Binds a configuration section (usually <c>MongoDB</c>) and builds settings from it.</summary>
+        public static MongoClientSettings FromConfiguration(IConfiguration section, IHostEnvironment? environment = null)
+        {
+            var options = new SecureMongoOptions();
+            (section ?? throw new ArgumentNullException(nameof(section))).Bind(options);
+            return Build(options, environment);
+        }
+
+        /// <summary>Every problem with the options, as sentences without secrets; empty when they are valid.</summary>
+        public static IReadOnlyList<string> Validate(SecureMongoOptions options, IHostEnvironment? environment = null) =>
+            SettingsPlan.Create(options ?? throw new ArgumentNullException(nameof(options)), environment).Problems;
+
+        /// <summary>The TLS protocols allowed by a minimum version name, or null when the name is not supported.</summary>
+        internal static SslProtocols? Protocols(string? minimum) => minimum?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "tls12" or "tls1.2" or "1.2" => SslProtocols.Tls12 | SslProtocols.Tls13,
+            "tls13" or "tls1.3" or "1.3" => SslProtocols.Tls13,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace MongoTlsAnalyzers.Tests.Settings
+{
+    /// <summary>
+    /// Certificates generated in the tests: a CA, a server certificate for localhost, a second unrelated CA, an
+    /// expired certificate and a wrong-host certificate, written as PEM files for openssl and the helper.
+    /// </summary>
+    public sealed class TestCertificates : IDisposable
+    {
+        private static readonly Lazy<TestCertificates> Shared = new Lazy<TestCertificates>(() => new TestCertificates());
+
+        private TestCertificates()
+        {
+            Directory = Path.Combine(Path.GetTempPath(), "mta-certs-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(Directory);
+            var now = DateTimeOffset.UtcNow;
+
+            CaCertificate = CreateCa("CN=MongoTlsAnalyzers Test Root CA", now);
+            OtherCaCertificate = CreateCa("CN=Unrelated Test Root CA", now);
+            Server = Issue(CaCertificate, "CN=localhost", new[] { "localhost" }, now.AddDays(-1), now.AddDays(30));
+            Expired = Issue(CaCertificate, "CN=localhost", new[] { "localhost" }, now.AddDays(-30), now.AddDays(-1));
+            WrongHost = Issue(CaCertificate, "CN=db.example.com", new[] { "db.example.com" }, now.AddDays(-1), now.AddDays(30));
+            FromOtherCa = Issue(OtherCaCertificate, "CN=localhost", new[] { "localhost" }, now.AddDays(-1), now.AddDays(30));
+            Client = Issue(CaCertificate, "CN=orders-svc", Array.Empty<string>(), now.AddDays(-1), now.AddDays(30));
+
+            CaPemPath = Write("ca.pem", CaCertificate.ExportCertificatePem());
+            OtherCaPemPath = Write("other-ca.pem", OtherCaCertificate.ExportCertificatePem());
+            BundlePemPath = Write("bundle.pem", OtherCaCertificate.ExportCertificatePem() + "\n" + CaCertificate.ExportCertificatePem());
+        }
+
+        public static TestCertificates Instance => Shared.Value;
+
+        public string Directory { get; }
+
+        public X509Certificate2 CaCertificate { get; }
+
+        public X509Certificate2 OtherCaCertificate { get; }
+
+        public IssuedCertificate Server { get; }
+
+        public IssuedCertificate Expired { get; }
+
+        public IssuedCertificate WrongHost { get; }
+
+        public IssuedCertificate FromOtherCa { get; }
+
+        public IssuedCertificate Client { get; }
+
+        public string CaPemPath { get; }
+
+        public string OtherCaPemPath { get; }
+
+        /// <summary>A bundle of the unrelated CA followed by the right one.</summary>
+        public string BundlePemPath { get; }
+
+        public string Write(string name, string content)
+        {
+            var path = Path.Combine(Directory, name);
+            File.WriteAllText(path, content);
+            return path;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the OS cleans the temp folder.
+            }
+        }
+
+        private static X509Certificate2 CreateCa(string subject, DateTimeOffset now)
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+            return request.CreateSelfSigned(now.AddDays(-60), now.AddYears(1));
+        }
+
+        private IssuedCertificate Issue(X509Certificate2 issuer, string subject, string[] dnsNames, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        {
+            var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+                new OidCollection { new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2") }, false));
+            if (dnsNames.Length > 0)
+            {
+                var names = new SubjectAlternativeNameBuilder();
+                foreach (var name in dnsNames)
+                {
+                    names.AddDnsName(name);
+                }
+
+                if (Array.IndexOf(dnsNames, "localhost") >= 0)
+                {
+                    names.AddIpAddress(IPAddress.Loopback);
+                }
+
+                request.CertificateExtensions.Add(names.Build());
+            }
+
+            var serial = new byte[16];
+            RandomNumberGenerator.Fill(serial);
+            serial[0] &= 0x7F;
+            using var signed = request.Create(issuer, notBefore, notAfter, serial);
+            var certificate = signed.CopyWithPrivateKey(key);
+            var stem = subject.Replace("CN=", string.Empty).Replace('.', '-') + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            var certPath = Write(stem + ".crt.pem", certificate.ExportCertificatePem());
+            var keyPath = Write(stem + ".key.pem", key.ExportPkcs8PrivateKeyPem());
+            return new IssuedCertificate(certificate, certPath, keyPath);
+        }
+    }
+
+    /// <summary>An issued certificate with its key, and the PEM files openssl reads.</summary>
+    public sealed record IssuedCertificate(X509Certificate2 Certificate, string CertificatePemPath, string KeyPemPath);
+}
