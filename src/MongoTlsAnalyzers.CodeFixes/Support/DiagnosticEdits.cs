@@ -80,6 +80,21 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
         /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the edits are applied.</summary>
         public void AddImport(string namespaceName) => _imports.Add(namespaceName);
 
+        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>> _typeEdits =
+            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>>();
+
+        /// <summary>Edits a type declaration (adds members) when the edits are applied, after the edits inside it.</summary>
+        public void AddTypeEdit(Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax type, System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax> edit)
+        {
+            if (!_typeEdits.TryGetValue(type, out var edits))
+            {
+                edits = new List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>();
+                _typeEdits.Add(type, edits);
+            }
+
+            edits.Add(edit);
+        }
+
         public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralValueEdit edit)
         {
             if (!_literalEdits.TryGetValue(literal, out var edits))
@@ -117,6 +132,22 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             }
 
             _literalEdits.Clear();
+            foreach (var pair in _typeEdits)
+            {
+                var edits = pair.Value;
+                Editor.ReplaceNode(pair.Key, (current, _) =>
+                {
+                    var type = (Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)current;
+                    foreach (var edit in edits)
+                    {
+                        type = edit(type);
+                    }
+
+                    return type;
+                });
+            }
+
+            _typeEdits.Clear();
             foreach (var namespaceName in _imports)
             {
                 Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => Imports.AddUsing(current, namespaceName));

@@ -74,6 +74,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(message)))),
                     initializer: null));
 
+        /// <summary><c>read ?? throw new InvalidOperationException(message)</c>.</summary>
+        public static ExpressionSyntax ReadOrThrow(ExpressionSyntax read, string message) =>
+            SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, read, Throw(message));
+
         /// <summary>The message for a removed hard-coded fallback.</summary>
         public static string MissingValueMessage(string valueKind) =>
             $"The {Names(valueKind).Description} is not configured.";

@@ -51,6 +51,21 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>"true" on MTA009 diagnostics about TLS turned off explicitly (tls=false, UseTls = false).</summary>
         public const string ExplicitTlsOff = "ExplicitTlsOff";
 
+        /// <summary>The CA file a diagnostic names (a constant path), for MTA006's fix.</summary>
+        public const string CaFile = "CaFile";
+
+        /// <summary>What MTA006 found: <c>UriOption</c>, <c>ClientCertificate</c> or <c>Callback</c>.</summary>
+        public const string CaProblem = "CaProblem";
+
+        /// <summary>MTA006: tlsCAFile or a CA-like option in a URI.</summary>
+        public const string CaProblemUriOption = "UriOption";
+
+        /// <summary>MTA006: a CA certificate added to SslSettings.ClientCertificates.</summary>
+        public const string CaProblemClientCertificate = "ClientCertificate";
+
+        /// <summary>MTA006: a callback that lets chain errors through.</summary>
+        public const string CaProblemCallback = "Callback";
+
         /// <summary>The option name a misspelled one should become.</summary>
         public const string Suggestion = "Suggestion";
 

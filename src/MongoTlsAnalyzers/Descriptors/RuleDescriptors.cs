@@ -95,6 +95,14 @@ namespace MongoTlsAnalyzers.Descriptors
             message: "{0} enables {1}; leave the protocols to the operating system default or use TLS 1.2 and later",
             description: "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 are broken or deprecated.");
 
+        public static readonly DiagnosticDescriptor CaConfigurationIneffective = Create(
+            RuleIds.CaConfigurationIneffective,
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            title: "CA configuration missing or ineffective",
+            message: "{0}",
+            description: "The .NET driver has no CA setting. A private CA is trusted through the OS trust store or through a validation callback that builds an X509Chain with CustomRootTrust.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string category,

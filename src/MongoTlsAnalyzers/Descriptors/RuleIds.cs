@@ -11,6 +11,7 @@ namespace MongoTlsAnalyzers.Descriptors
         public const string CertificateValidationDisabled = "MTA003";
         public const string InsecureTlsFromConfiguration = "MTA004";
         public const string IgnoredConnectionStringOption = "MTA005";
+        public const string CaConfigurationIneffective = "MTA006";
         public const string TimeoutTooShortOrInvalid = "MTA007";
         public const string SuspiciousTimeoutUnit = "MTA008";
         public const string TlsSettingsWithoutTls = "MTA009";

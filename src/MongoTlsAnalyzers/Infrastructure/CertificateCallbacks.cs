@@ -134,3 +134,124 @@ namespace MongoTlsAnalyzers.Infrastructure
         }
     }
 }
+
+namespace MongoTlsAnalyzers.Infrastructure
+{
+    using System.Threading;
+    using Microsoft.CodeAnalysis;
+    using Microsoft.CodeAnalysis.Operations;
+    using MongoTlsAnalyzers.Folding;
+
+    /// <summary>
+    /// Finds callbacks that let certificate chain errors through without validating the chain against a private
+    /// CA (DESIGN §3 MTA006): <c>errors == None || errors == RemoteCertificateChainErrors</c>. A callback that builds
+    /// an X509Chain with CustomRootTrust, or pins the certificate or its key, is not one of them.
+    /// </summary>
+    internal static class ChainErrorAcceptance
+    {
+        private const string ChainErrors = "RemoteCertificateChainErrors";
+
+        /// <summary>Members whose use means the callback checks the certificate itself (pinning, custom root).</summary>
+        private static readonly string[] CheckingMembers =
+        {
+            "CustomRootTrust", "CustomTrustStore", "Thumbprint", "GetCertHash", "GetCertHashString", "GetPublicKey",
+            "GetPublicKeyString", "PublicKey", "ExportSubjectPublicKeyInfo", "GetRawCertData", "RawData", "SerialNumber",
+        };
+
+        public static bool AcceptsChainErrorsUnchecked(IOperation callback, ConstantFolder folder, CancellationToken cancellationToken)
+        {
+            var body = CertificateCallbacks.FindBody(callback, folder, cancellationToken);
+            if (body is null || CertificateCallbacks.AcceptsEverything(callback, folder, cancellationToken))
+            {
+                return false;
+            }
+
+            var acceptsChainErrors = false;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IFieldReferenceOperation { Field.Name: "CustomRootTrust" }:
+                    case IMemberReferenceOperation { Member.Name: var name } when System.Array.IndexOf(CheckingMembers, name) >= 0:
+                    case IInvocationOperation { TargetMethod.Name: var method } when System.Array.IndexOf(CheckingMembers, method) >= 0:
+                        return false;
+                    case IReturnOperation { ReturnedValue: { } returned }:
+                        acceptsChainErrors |= returned.ConstantValue is { HasValue: true, Value: true }
+                            ? ReturnedUnderChainErrorTest(operation)
+                            : LetsChainErrorsThrough(returned);
+                        break;
+                }
+            }
+
+            return acceptsChainErrors;
+        }
+
+        /// <summary><c>if (errors == RemoteCertificateChainErrors) return true;</c></summary>
+        private static bool ReturnedUnderChainErrorTest(IOperation returned)
+        {
+            var child = returned;
+            for (var parent = returned.Parent; parent is not null && parent is not IAnonymousFunctionOperation and not IMethodBodyOperation; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation conditional && conditional.WhenTrue == child && LetsChainErrorsThrough(conditional.Condition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A condition that holds for chain errors: <c>errors == RemoteCertificateChainErrors</c>,
+        /// <c>errors.HasFlag(RemoteCertificateChainErrors)</c> or <c>(errors &amp; ~RemoteCertificateChainErrors) == None</c>,
+        /// not under a negation.
+        /// </summary>
+        private static bool LetsChainErrorsThrough(IOperation condition)
+        {
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (!MentionsChainErrors(operation))
+                {
+                    continue;
+                }
+
+                if (IsNegated(operation, condition))
+                {
+                    continue;
+                }
+
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } or IInvocationOperation { TargetMethod.Name: "HasFlag" }
+                        || parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation })
+                    {
+                        return true;
+                    }
+
+                    if (parent == condition)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MentionsChainErrors(IOperation operation) =>
+            operation is IFieldReferenceOperation { Field: { Name: ChainErrors, ContainingType.Name: "SslPolicyErrors" } };
+
+        private static bool IsNegated(IOperation operation, IOperation root)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != root.Parent; parent = parent.Parent)
+            {
+                if (parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

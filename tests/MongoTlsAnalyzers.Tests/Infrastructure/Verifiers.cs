@@ -28,6 +28,9 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
         /// <summary>More source files, as (file name, text).</summary>
         public (string Name, string Text)[] AdditionalSources { get; init; } = Array.Empty<(string, string)>();
 
+        /// <summary>Whether the compilation references the runtime helper (MongoTlsAnalyzers.Settings; driver 3.x only).</summary>
+        public bool ReferenceHelper { get; init; }
+
         /// <summary>Preprocessor symbols such as DEBUG.</summary>
         public string[] PreprocessorSymbols { get; init; } = Array.Empty<string>();
 
@@ -36,6 +39,11 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
         internal void Apply(SolutionState state, DriverVersion driver)
         {
             state.AdditionalReferences.AddRange(TestReferences.For(driver));
+            if (ReferenceHelper)
+            {
+                state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(MongoTlsAnalyzers.Settings.CustomCaCertificateValidator).Assembly.Location));
+            }
+
             state.OutputKind = OutputKind;
             foreach (var (name, text) in AdditionalSources)
             {

@@ -1,0 +1,100 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    /// <summary>
+    /// The code MTA006's fix writes to trust a private CA (DESIGN §6): the runtime helper's
+    /// <c>CustomCaCertificateValidator</c> when it is referenced, otherwise two small private methods on the
+    /// containing type, with plain BCL code that compiles on .NET 5 and later: an <c>X509Chain</c> with
+    /// <c>CustomRootTrust</c> over the CA file, keeping every error but chain errors fatal.
+    /// </summary>
+    internal static class CustomCaCode
+    {
+        public const string HelperValidatorType = "MongoTlsAnalyzers.Settings.CustomCaCertificateValidator";
+        public const string HelperNamespace = "MongoTlsAnalyzers.Settings";
+        public const string ValidatorMethod = "ValidateWithCustomCa";
+        public const string SettingsMethod = "TrustCustomCa";
+
+        public static bool HelperIsReferenced(Compilation compilation) => compilation.GetTypeByMetadataName(HelperValidatorType) is not null;
+
+        /// <summary>A <c>RemoteCertificateValidationCallback</c> expression that trusts the CA at <paramref name="caFile"/>.</summary>
+        public static ExpressionSyntax Validator(bool helper, ExpressionSyntax caFile) =>
+            helper
+                ? SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    Call(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("CustomCaCertificateValidator"), SyntaxFactory.IdentifierName("FromPemFile")), caFile),
+                    SyntaxFactory.IdentifierName("Validate"))
+                : Call(SyntaxFactory.IdentifierName(ValidatorMethod), caFile);
+
+        /// <summary><paramref name="settings"/> with the CA at <paramref name="caFile"/> trusted.</summary>
+        public static ExpressionSyntax SettingsWithCa(bool helper, ExpressionSyntax settings, ExpressionSyntax caFile) =>
+            helper
+                ? Call(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, settings, SyntaxFactory.IdentifierName("WithCustomCa")), caFile)
+                : Call(SyntaxFactory.IdentifierName(SettingsMethod), settings, caFile);
+
+        /// <summary><c>MongoClientSettings.FromConnectionString(<paramref name="connectionString"/>)</c>.</summary>
+        public static ExpressionSyntax FromConnectionString(ExpressionSyntax connectionString) =>
+            Call(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("MongoClientSettings"), SyntaxFactory.IdentifierName("FromConnectionString")), connectionString);
+
+        private static InvocationExpressionSyntax Call(ExpressionSyntax target, params ExpressionSyntax[] arguments) =>
+            SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(System.Array.ConvertAll(arguments, a => SyntaxFactory.Argument(a)))));
+
+        /// <summary>Adds the BCL helper methods to <paramref name="type"/> unless it already has them.</summary>
+        public static TypeDeclarationSyntax AddBclMethods(TypeDeclarationSyntax type, bool needsSettingsMethod)
+        {
+            var names = type.Members.OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.ValueText).ToList();
+            if (!names.Contains(ValidatorMethod))
+            {
+                type = type.AddMembers(Parse(ValidatorSource));
+            }
+
+            if (needsSettingsMethod && !names.Contains(SettingsMethod))
+            {
+                type = type.AddMembers(Parse(SettingsSource));
+            }
+
+            return type;
+        }
+
+        public static readonly string[] BclNamespaces = { "System.Net.Security", "System.Security.Cryptography.X509Certificates", "MongoDB.Driver" };
+
+        private static MemberDeclarationSyntax Parse(string source) =>
+            SyntaxFactory.ParseMemberDeclaration(source)!.WithAdditionalAnnotations(Formatter.Annotation);
+
+        private const string ValidatorSource = @"
+/// <summary>Trusts the CA certificates in a PEM file for the server's certificate; every other check stays fatal.</summary>
+private static RemoteCertificateValidationCallback ValidateWithCustomCa(string caFile)
+{
+    var trustedRoots = new X509Certificate2Collection();
+    trustedRoots.ImportFromPemFile(caFile);
+    return (sender, certificate, chain, errors) =>
+    {
+        // Only chain errors may be overruled, and only by a chain that ends at the configured CA.
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var customChain = new X509Chain();
+        customChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        customChain.ChainPolicy.CustomTrustStore.AddRange(trustedRoots);
+        customChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return customChain.Build(new X509Certificate2(certificate));
+    };
+}
+";
+
+        private const string SettingsSource = @"
+/// <summary>Makes <paramref name=""settings""/> trust the CA certificates in a PEM file.</summary>
+private static MongoClientSettings TrustCustomCa(MongoClientSettings settings, string caFile)
+{
+    settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(caFile) };
+    return settings;
+}
+";
+    }
+}

@@ -1,0 +1,148 @@
+using System.Threading.Tasks;
+using MongoTlsAnalyzers.CodeFixes.Fixes;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CaConfigurationAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.CaConfigurationFixer>;
+
+namespace MongoTlsAnalyzers.Tests.Fixes
+{
+    public sealed class CaConfigurationFixerTests
+    {
+        private const string BclMethods = @"
+
+    /// <summary>Trusts the CA certificates in a PEM file for the server's certificate; every other check stays fatal.</summary>
+    private static RemoteCertificateValidationCallback ValidateWithCustomCa(string caFile)
+    {
+        var trustedRoots = new X509Certificate2Collection();
+        trustedRoots.ImportFromPemFile(caFile);
+        return (sender, certificate, chain, errors) =>
+        {
+            // Only chain errors may be overruled, and only by a chain that ends at the configured CA.
+            if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+            {
+                return false;
+            }
+
+            using var customChain = new X509Chain();
+            customChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            customChain.ChainPolicy.CustomTrustStore.AddRange(trustedRoots);
+            customChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return customChain.Build(new X509Certificate2(certificate));
+        };
+    }";
+
+        [Fact]
+        public async Task MovesTlsCaFileIntoAValidatorWithBclCode()
+        {
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+
+class Orders
+{
+    object Connect() => new MongoClient(""mongodb://db.example.com/?tls=true&{|MTA006:tlsCAFile=/etc/ssl/corp-ca.pem|}"");
+}", @"
+using MongoDB.Driver;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+class Orders
+{
+    object Connect() => new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?tls=true""), ""/etc/ssl/corp-ca.pem""));" + BclMethods + @"
+
+    /// <summary>Makes <paramref name=""settings""/> trust the CA certificates in a PEM file.</summary>
+    private static MongoClientSettings TrustCustomCa(MongoClientSettings settings, string caFile)
+    {
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(caFile) };
+        return settings;
+    }
+}", CaConfigurationFixer.TrustKey);
+        }
+
+        [Fact]
+        public async Task ReplacesACaInClientCertificatesWithAValidator()
+        {
+            await Verify.VerifyAsync(@"
+using System.Security.Cryptography.X509Certificates;
+using MongoDB.Driver;
+
+class Orders
+{
+    void Configure(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|MTA006:new X509Certificate2(""/etc/ssl/corp-ca.crt"")|} } };
+    }
+}", @"
+using System.Security.Cryptography.X509Certificates;
+using MongoDB.Driver;
+using System.Net.Security;
+
+class Orders
+{
+    void Configure(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(""/etc/ssl/corp-ca.crt"") };
+    }" + BclMethods + @"
+}", CaConfigurationFixer.TrustKey);
+        }
+
+        [Fact]
+        public async Task ReplacesALenientCallbackReadingTheCaFileFromConfiguration()
+        {
+            await Verify.VerifyAsync(@"
+using System.Net.Security;
+using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
+
+class Orders
+{
+    void Configure(MongoClientSettings settings, IConfiguration configuration)
+    {
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA006:(s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|} };
+    }
+}", @"
+using System.Net.Security;
+using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
+using System.Security.Cryptography.X509Certificates;
+
+class Orders
+{
+    void Configure(MongoClientSettings settings, IConfiguration configuration)
+    {
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(configuration[""MongoDB:Tls:CaCertificatePath""] ?? throw new System.InvalidOperationException(""Set MongoDB:Tls:CaCertificatePath to the CA certificate file (PEM)."")) };
+    }" + BclMethods + @"
+}", CaConfigurationFixer.TrustKey);
+        }
+
+        [Fact]
+        public async Task UsesTheRuntimeHelperWhenItIsReferenced()
+        {
+            var options = new TestOptions { Drivers = new[] { DriverVersion.V3 }, ReferenceHelper = true };
+            await Verify.VerifyAsync(@"
+using System.Net.Security;
+using MongoDB.Driver;
+
+class Orders
+{
+    object Connect() => MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?tls=true&{|MTA006:ssl_ca_certs=/etc/ssl/ca.pem|}&w=majority"");
+
+    void Configure(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA006:(s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|} };
+    }
+}", @"
+using System.Net.Security;
+using MongoDB.Driver;
+using MongoTlsAnalyzers.Settings;
+
+class Orders
+{
+    object Connect() => MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?tls=true&w=majority"").WithCustomCa(""/etc/ssl/ca.pem"");
+
+    void Configure(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = CustomCaCertificateValidator.FromPemFile(System.Environment.GetEnvironmentVariable(""MONGODB_TLS_CA_FILE"") ?? throw new System.InvalidOperationException(""Set the MONGODB_TLS_CA_FILE environment variable to the CA certificate file (PEM)."")).Validate };
+    }
+}", CaConfigurationFixer.TrustKey, options);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Threading.Tasks;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CaConfigurationAnalyzer>;
+
+namespace MongoTlsAnalyzers.Tests.Rules
+{
+    public sealed class CaConfigurationTests
+    {
+        private const string Remedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
+        private const string CallbackMessage = "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors) without checking them against your CA, so any self-signed certificate passes; build an X509Chain with CustomRootTrust over your CA (CustomCaCertificateValidator in MongoTlsAnalyzers.Settings does), or pin the server's public key";
+
+        private static string Code(string body, string members = "") => $@"
+using System;
+using System.Linq;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using MongoDB.Driver;
+using MongoDB.Driver.Core.Configuration;
+#pragma warning disable SYSLIB0057
+class C
+{{
+    {members}
+    void M(MongoClientSettings settings, string expected)
+    {{
+        {body}
+    }}
+}}";
+
+        [Theory]
+        [InlineData("tlsCAFile=/etc/ssl/corp-ca.pem", "tlsCAFile")]
+        [InlineData("TLSCAFILE=/etc/ssl/corp-ca.pem", "TLSCAFILE")]
+        [InlineData("ssl_ca_certs=/etc/ssl/corp-ca.pem", "ssl_ca_certs")]
+        [InlineData("tls_ca_certs=/etc/ssl/corp-ca.pem", "tls_ca_certs")]
+        [InlineData("sslCAFile=/etc/ssl/corp-ca.pem", "sslCAFile")]
+        [InlineData("net.ssl.CAFile=/etc/ssl/corp-ca.pem", "net.ssl.CAFile")]
+        public async Task CaOptionsInUris(string option, string name)
+        {
+            await Verify.VerifyAsync(
+                Code($"var c = new MongoClient(\"mongodb://db.example.com/?tls=true&{{|#0:{option}|}}\");"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments("The option " + name + " is ignored by the .NET driver, so the CA it names is not trusted; " + Remedy));
+        }
+
+        [Theory]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|#0:new X509Certificate2(\"/etc/ssl/corp-ca.pem\")|} } };", "/etc/ssl/corp-ca.pem")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new X509Certificate[] { {|#0:X509Certificate.CreateFromCertFile(\"ca.cer\")|} } };", "ca.cer")]
+        [InlineData("var ca = {|#0:new X509Certificate2(\"certs/root.CRT\")|}; settings.SslSettings = new SslSettings(); settings.SslSettings.ClientCertificates = new[] { ca };", "certs/root.CRT")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new X509Certificate2Collection({|#0:new X509Certificate2(CaPath)|}).Cast<X509Certificate>() };", "/etc/ssl/ca.pem")]
+        public async Task CaCertificatesAddedAsClientCertificates(string body, string file)
+        {
+            await Verify.VerifyAsync(
+                Code(body, "const string CaPath = \"/etc/ssl/ca.pem\";"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments("The certificate from '" + file + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy));
+        }
+
+        [Theory]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateChainErrors|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => { if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)) { return true; } return errors == SslPolicyErrors.None; }|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:Lenient|}")]
+        public async Task CallbacksThatLetChainErrorsThrough(string member)
+        {
+            await Verify.VerifyAsync(
+                Code($"settings.SslSettings = new SslSettings {{ {member} }};", "static bool Lenient(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { if (e == SslPolicyErrors.RemoteCertificateChainErrors) return true; return e == SslPolicyErrors.None; }"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments(CallbackMessage));
+        }
+
+        [Fact]
+        public async Task CallbacksThroughClusterConfigurator()
+        {
+            await Verify.VerifyAsync(
+                Code("settings.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|#0:(s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|})));"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments(CallbackMessage));
+        }
+
+        [Theory]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, errors) => true };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, errors) => errors == SslPolicyErrors.None };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, errors) => errors != SslPolicyErrors.RemoteCertificateChainErrors && errors == SslPolicyErrors.None };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, errors) => { if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)) { return false; } return true; } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, cert, ch, errors) => (errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateChainErrors) && cert!.GetCertHashString() == expected };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, cert, ch, errors) => { if (errors == SslPolicyErrors.RemoteCertificateChainErrors) { using var chain = new X509Chain(); chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust; return chain.Build(new X509Certificate2(cert!)); } return errors == SslPolicyErrors.None; } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { new X509Certificate2(\"client.pfx\", expected) } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { X509Certificate2.CreateFromPemFile(\"client.pem\", \"client.key\") } };")]
+        [InlineData("var c = new MongoClient(\"mongodb://db.example.com/?tls=true&tlsCertificateKeyFile=/x.pem\");")]
+        [InlineData("var c = new MongoClient(\"mongodb://db.example.com:99999/?tlsCAFile=/ca.pem\");")]
+        public async Task SilentCases(string body)
+        {
+            await Verify.VerifyAsync(Code(body));
+        }
+
+        [Fact]
+        public async Task FiresInTestProjects()
+        {
+            await Verify.VerifyAsync(
+                Code("var c = new MongoClient(\"mongodb://localhost/?tls=true&{|MTA006:tlsCAFile=ca.pem|}\");"),
+                new TestOptions { GlobalConfig = "build_property.IsTestProject = true" });
+        }
+    }
+}
