@@ -55,5 +55,17 @@ namespace MongoTlsAnalyzers.Tests.Samples
             Assert.DoesNotContain("B4ckupNightly", output);
             Assert.DoesNotContain("R3port!ng2024", output);
         }
+
+        [Fact]
+        public void SecureTwinBuildsWithoutAnyMtaDiagnostic()
+        {
+            var (exitCode, output) = DotNetCli.Run(
+                RepositoryPaths.Root,
+                TimeSpan.FromMinutes(5),
+                "build", "samples/SecureApp", "--no-restore", "-t:Rebuild", "-p:BuildProjectReferences=false", "-nologo");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("SecureApp.dll", output);
+            Assert.DoesNotMatch(new Regex(@"\b(warning|error|info) MTA\d{3}", RegexOptions.None, TimeSpan.FromSeconds(5)), output);
+        }
     }
 }
