@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Authentication;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -232,13 +233,13 @@ namespace MongoTlsAnalyzers.Tests.Settings
         }
 
         [Fact]
-        public void RegistersClientAndDatabaseAndValidatesAtStart()
+        public async Task RegistersClientAndDatabaseAndValidatesAtStart()
         {
             var valid = Host(new Dictionary<string, string?> { ["MongoDB:ConnectionString"] = "mongodb://db.example.com/orders?tls=true" });
-            valid.Start();
+            await valid.StartAsync();
             Assert.NotNull(valid.Services.GetRequiredService<IMongoClient>());
             Assert.Equal("orders", valid.Services.GetRequiredService<IMongoDatabase>().DatabaseNamespace.DatabaseName);
-            valid.StopAsync().GetAwaiter().GetResult();
+            await valid.StopAsync();
 
             var noDatabase = Host(new Dictionary<string, string?> { ["MongoDB:ConnectionString"] = "mongodb://db.example.com/?tls=true" });
             Assert.Null(noDatabase.Services.GetService<IMongoDatabase>());
