@@ -28,7 +28,7 @@ namespace MongoTlsAnalyzers.Settings
         /// </summary>
         public static bool IsCaOption(string name)
         {
-            var normalized = name.Replace("_", string.Empty).Replace("-", string.Empty).Replace(".", string.Empty).ToLowerInvariant();
+            var normalized = name.Replace("_", string.Empty).Replace("-", string.Empty).Replace(".", string.Empty).Replace(" ", string.Empty).ToLowerInvariant();
             return normalized.EndsWith("cafile", StringComparison.Ordinal)
                 || normalized.EndsWith("cacerts", StringComparison.Ordinal)
                 || normalized.EndsWith("cacert", StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -132,7 +133,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
-            if (assignment is null || !OnlyHolds(assignment.Right, node) || !session.Claim(assignment))
+            if (assignment is null || !OnlyHolds(assignment.Right, node) || AlreadySetsCallback(assignment) || !session.Claim(assignment))
             {
                 return false;
             }
@@ -153,6 +154,28 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 assignment,
                 SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, CustomCaCode.Validator(helper, caFile)).WithTriviaFrom(assignment).WithAdditionalAnnotations(Formatter.Annotation));
             return true;
+        }
+
+        /// <summary>
+        /// True when the same SslSettings already gets a validation callback (in the initializer, or a statement of
+        /// the same block on the same receiver): turning the certificate into a second callback would not compile or
+        /// would silently replace the first, so the fix is not offered.
+        /// </summary>
+        private static bool AlreadySetsCallback(AssignmentExpressionSyntax assignment)
+        {
+            const string Callback = "ServerCertificateValidationCallback";
+            switch (assignment)
+            {
+                case { Parent: InitializerExpressionSyntax initializer }:
+                    return initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: Callback } });
+                case { Left: MemberAccessExpressionSyntax access }:
+                    var receiver = access.Expression.ToString();
+                    var scope = (SyntaxNode?)assignment.FirstAncestorOrSelf<BlockSyntax>() ?? assignment.SyntaxTree.GetRoot();
+                    return scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                        a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Callback } other && other.Expression.ToString() == receiver);
+                default:
+                    return false;
+            }
         }
 
         /// <summary>True when <paramref name="value"/> is the certificate, or an array or collection of only it.</summary>

@@ -71,6 +71,11 @@ private static RemoteCertificateValidationCallback ValidateWithCustomCa(string c
 {
     var trustedRoots = new X509Certificate2Collection();
     trustedRoots.ImportFromPemFile(caFile);
+    if (trustedRoots.Count == 0)
+    {
+        throw new System.InvalidOperationException($""No PEM certificate found in '{caFile}'."");
+    }
+
     return (sender, certificate, chain, errors) =>
     {
         // Only chain errors may be overruled, and only by a chain that ends at the configured CA.
@@ -83,6 +88,15 @@ private static RemoteCertificateValidationCallback ValidateWithCustomCa(string c
         customChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         customChain.ChainPolicy.CustomTrustStore.AddRange(trustedRoots);
         customChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain is not null)
+        {
+            // The intermediates the server sent, so a certificate issued by an intermediate CA still chains.
+            foreach (var element in chain.ChainElements)
+            {
+                customChain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
         return customChain.Build(new X509Certificate2(certificate));
     };
 }
@@ -92,7 +106,10 @@ private static RemoteCertificateValidationCallback ValidateWithCustomCa(string c
 /// <summary>Makes <paramref name=""settings""/> trust the CA certificates in a PEM file.</summary>
 private static MongoClientSettings TrustCustomCa(MongoClientSettings settings, string caFile)
 {
-    settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(caFile) };
+    // Clone keeps what the connection string set (revocation checks, protocols).
+    var sslSettings = settings.SslSettings?.Clone() ?? new SslSettings();
+    sslSettings.ServerCertificateValidationCallback = ValidateWithCustomCa(caFile);
+    settings.SslSettings = sslSettings;
     return settings;
 }
 ";

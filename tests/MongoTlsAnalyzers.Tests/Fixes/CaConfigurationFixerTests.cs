@@ -7,13 +7,19 @@ namespace MongoTlsAnalyzers.Tests.Fixes
 {
     public sealed class CaConfigurationFixerTests
     {
-        private const string BclMethods = @"
+        /// <summary>The BCL methods the fix writes; <see cref="GeneratedCaCodeRuntimeTests"/> runs them against a real TLS peer.</summary>
+        internal const string BclMethods = @"
 
     /// <summary>Trusts the CA certificates in a PEM file for the server's certificate; every other check stays fatal.</summary>
     private static RemoteCertificateValidationCallback ValidateWithCustomCa(string caFile)
     {
         var trustedRoots = new X509Certificate2Collection();
         trustedRoots.ImportFromPemFile(caFile);
+        if (trustedRoots.Count == 0)
+        {
+            throw new System.InvalidOperationException($""No PEM certificate found in '{caFile}'."");
+        }
+
         return (sender, certificate, chain, errors) =>
         {
             // Only chain errors may be overruled, and only by a chain that ends at the configured CA.
@@ -26,6 +32,15 @@ namespace MongoTlsAnalyzers.Tests.Fixes
             customChain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             customChain.ChainPolicy.CustomTrustStore.AddRange(trustedRoots);
             customChain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            if (chain is not null)
+            {
+                // The intermediates the server sent, so a certificate issued by an intermediate CA still chains.
+                foreach (var element in chain.ChainElements)
+                {
+                    customChain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                }
+            }
+
             return customChain.Build(new X509Certificate2(certificate));
         };
     }";
@@ -51,7 +66,10 @@ class Orders
     /// <summary>Makes <paramref name=""settings""/> trust the CA certificates in a PEM file.</summary>
     private static MongoClientSettings TrustCustomCa(MongoClientSettings settings, string caFile)
     {
-        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(caFile) };
+        // Clone keeps what the connection string set (revocation checks, protocols).
+        var sslSettings = settings.SslSettings?.Clone() ?? new SslSettings();
+        sslSettings.ServerCertificateValidationCallback = ValidateWithCustomCa(caFile);
+        settings.SslSettings = sslSettings;
         return settings;
     }
 }", CaConfigurationFixer.TrustKey);
@@ -82,6 +100,28 @@ class Orders
         settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(""/etc/ssl/corp-ca.crt"") };
     }" + BclMethods + @"
 }", CaConfigurationFixer.TrustKey);
+        }
+
+        [Fact]
+        public async Task LeavesAClientCertificateCaAloneWhenTheSettingsAlreadyHaveACallback()
+        {
+            const string source = @"
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using MongoDB.Driver;
+
+class Orders
+{
+    void Configure(MongoClientSettings settings)
+    {
+        settings.SslSettings = new SslSettings
+        {
+            ClientCertificates = new[] { {|MTA006:new X509Certificate2(""/etc/ssl/corp-ca.crt"")|} },
+            ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None,
+        };
+    }
+}";
+            await Verify.VerifyAsync(source, source, CaConfigurationFixer.TrustKey);
         }
 
         [Fact]

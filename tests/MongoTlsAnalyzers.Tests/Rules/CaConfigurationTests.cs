@@ -58,6 +58,13 @@ class C
         [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None|}")]
         [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => { if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)) { return true; } return errors == SslPolicyErrors.None; }|}")]
         [InlineData("ServerCertificateValidationCallback = {|#0:Lenient|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => errors is SslPolicyErrors.None or SslPolicyErrors.RemoteCertificateChainErrors|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => errors != SslPolicyErrors.RemoteCertificateNameMismatch|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, cert, ch, errors) => errors == SslPolicyErrors.None || cert!.Subject == \"CN=db.example.com\"|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, cert, ch, errors) => errors == SslPolicyErrors.None || (errors == SslPolicyErrors.RemoteCertificateChainErrors && cert!.GetSerialNumberString() == expected)|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, cert, ch, errors) => { Console.WriteLine(cert!.GetCertHashString()); return errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateChainErrors; }|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, cert, ch, errors) => { var chainOnly = errors == SslPolicyErrors.RemoteCertificateChainErrors; if (chainOnly) { return true; } return errors == SslPolicyErrors.None; }|}")]
+        [InlineData("ServerCertificateValidationCallback = {|#0:(s, cert, ch, errors) => { if (errors == SslPolicyErrors.None) return true; else if (cert!.Issuer.Contains(\"Corp CA\")) return true; return false; }|}")]
         public async Task CallbacksThatLetChainErrorsThrough(string member)
         {
             await Verify.VerifyAsync(
@@ -80,6 +87,11 @@ class C
         [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, errors) => { if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)) { return false; } return true; } };")]
         [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, cert, ch, errors) => (errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateChainErrors) && cert!.GetCertHashString() == expected };")]
         [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, cert, ch, errors) => { if (errors == SslPolicyErrors.RemoteCertificateChainErrors) { using var chain = new X509Chain(); chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust; return chain.Build(new X509Certificate2(cert!)); } return errors == SslPolicyErrors.None; } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, e) => (e & SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, e) => e.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) == false };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, c, ch, e) => { if (e != SslPolicyErrors.None) { throw new InvalidOperationException(e.ToString()); } return true; } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, cert, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors && Convert.ToBase64String(new X509Certificate2(cert!).PublicKey.EncodedKeyValue.RawData) == expected };")]
+        [InlineData("settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = (s, cert, ch, e) => { if (e == SslPolicyErrors.None) return true; if (ch is null || !ch.Build(new X509Certificate2(cert!))) return false; return true; } };")]
         [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { new X509Certificate2(\"client.pfx\", expected) } };")]
         [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { X509Certificate2.CreateFromPemFile(\"client.pem\", \"client.key\") } };")]
         [InlineData("var c = new MongoClient(\"mongodb://db.example.com/?tls=true&tlsCertificateKeyFile=/x.pem\");")]

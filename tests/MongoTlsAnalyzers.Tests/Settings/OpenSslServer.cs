@@ -26,7 +26,8 @@ namespace MongoTlsAnalyzers.Tests.Settings
 
         public int Port { get; }
 
-        public static OpenSslServer Start(IssuedCertificate certificate)
+        /// <summary>Serves <paramref name="certificate"/>, followed by the certificates in <paramref name="chainPemPath"/> when given.</summary>
+        public static OpenSslServer Start(IssuedCertificate certificate, string? chainPemPath = null)
         {
             var openssl = FindOpenSsl();
             var port = FreePort();
@@ -40,6 +41,12 @@ namespace MongoTlsAnalyzers.Tests.Settings
             foreach (var argument in new[] { "s_server", "-accept", "127.0.0.1:" + port, "-cert", certificate.CertificatePemPath, "-key", certificate.KeyPemPath, "-www", "-quiet" })
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            if (chainPemPath is not null)
+            {
+                start.ArgumentList.Add("-cert_chain");
+                start.ArgumentList.Add(chainPemPath);
             }
 
             var process = Process.Start(start) ?? throw new InvalidOperationException("openssl s_server did not start.");

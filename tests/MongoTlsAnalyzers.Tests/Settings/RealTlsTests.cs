@@ -35,6 +35,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         public static TheoryData<string, bool> ValidatorCases => new TheoryData<string, bool>
         {
             { "right CA", true },
+            { "right CA, server certificate from an intermediate", true },
             { "bundle with the right CA", true },
             { "wrong CA", false },
             { "expired", false },
@@ -72,7 +73,9 @@ namespace MongoTlsAnalyzers.Tests.Settings
             var revocation = scenario.StartsWith("online", StringComparison.Ordinal) ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
             var validator = CustomCaCertificateValidator.FromPemFile(caFile, pins, revocation);
 
-            using var server = OpenSslServer.Start(served);
+            using var server = scenario.Contains("intermediate", StringComparison.Ordinal)
+                ? OpenSslServer.Start(certificates.ServerViaIntermediate, certificates.IntermediatePemPath)
+                : OpenSslServer.Start(served);
             Assert.Equal(accepted, Handshake(server.Port, validator.Validate));
         }
 
@@ -142,7 +145,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         };
 
         /// <summary>True when the TLS handshake with the peer succeeds under <paramref name="callback"/>.</summary>
-        private static bool Handshake(int port, RemoteCertificateValidationCallback callback)
+        internal static bool Handshake(int port, RemoteCertificateValidationCallback callback)
         {
             using var tcp = new TcpClient();
             tcp.Connect(IPAddress.Loopback, port);

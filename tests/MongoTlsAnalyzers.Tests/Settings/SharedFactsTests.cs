@@ -30,6 +30,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         [InlineData("tls_ca_certs")]
         [InlineData("net.ssl.CAFile")]
         [InlineData("ssl-ca-cert")]
+        [InlineData("tls ca file")]
         [InlineData("tlsCertificateKeyFile")]
         [InlineData("tlsAllowInvalidCertificates")]
         [InlineData("connectTimeoutMS")]

@@ -8,7 +8,8 @@ namespace MongoTlsAnalyzers.Tests.Settings
 {
     /// <summary>
     /// Certificates generated in the tests: a CA, a server certificate for localhost, a second unrelated CA, an
-    /// expired certificate and a wrong-host certificate, written as PEM files for openssl and the helper.
+    /// expired certificate, a wrong-host certificate and a server certificate issued by an intermediate CA (served
+    /// with the intermediate), written as PEM files for openssl and the helper.
     /// </summary>
     public sealed class TestCertificates : IDisposable
     {
@@ -27,6 +28,9 @@ namespace MongoTlsAnalyzers.Tests.Settings
             WrongHost = Issue(CaCertificate, "CN=db.example.com", new[] { "db.example.com" }, now.AddDays(-1), now.AddDays(30));
             FromOtherCa = Issue(OtherCaCertificate, "CN=localhost", new[] { "localhost" }, now.AddDays(-1), now.AddDays(30));
             Client = Issue(CaCertificate, "CN=orders-svc", Array.Empty<string>(), now.AddDays(-1), now.AddDays(30));
+            IntermediateCertificate = CreateIntermediate(CaCertificate, "CN=MongoTlsAnalyzers Test Intermediate CA", now);
+            ServerViaIntermediate = Issue(IntermediateCertificate, "CN=localhost", new[] { "localhost" }, now.AddDays(-1), now.AddDays(30));
+            IntermediatePemPath = Write("intermediate.pem", IntermediateCertificate.ExportCertificatePem());
 
             CaPemPath = Write("ca.pem", CaCertificate.ExportCertificatePem());
             OtherCaPemPath = Write("other-ca.pem", OtherCaCertificate.ExportCertificatePem());
@@ -50,6 +54,14 @@ namespace MongoTlsAnalyzers.Tests.Settings
         public IssuedCertificate FromOtherCa { get; }
 
         public IssuedCertificate Client { get; }
+
+        /// <summary>An intermediate CA issued by <see cref="CaCertificate"/>.</summary>
+        public X509Certificate2 IntermediateCertificate { get; }
+
+        /// <summary>A localhost certificate issued by the intermediate; the server sends the intermediate with it.</summary>
+        public IssuedCertificate ServerViaIntermediate { get; }
+
+        public string IntermediatePemPath { get; }
 
         public string CaPemPath { get; }
 
@@ -85,6 +97,20 @@ namespace MongoTlsAnalyzers.Tests.Settings
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             return request.CreateSelfSigned(now.AddDays(-60), now.AddYears(1));
+        }
+
+        private static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string subject, DateTimeOffset now)
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+            var serial = new byte[16];
+            RandomNumberGenerator.Fill(serial);
+            serial[0] &= 0x7F;
+            using var signed = request.Create(issuer, now.AddDays(-30), now.AddMonths(6), serial);
+            return signed.CopyWithPrivateKey(key);
         }
 
         private IssuedCertificate Issue(X509Certificate2 issuer, string subject, string[] dnsNames, DateTimeOffset notBefore, DateTimeOffset notAfter)
