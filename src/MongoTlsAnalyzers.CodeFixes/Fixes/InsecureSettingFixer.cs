@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -100,9 +101,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 return false;
             }
 
-            var guarded = SyntaxFactory.IfStatement(IsDevelopment(env), SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithoutTrailingTrivia()))
+            // A trailing comment stays with the statement it describes, inside the block; the line break closes the if.
+            var trailing = statement.GetTrailingTrivia();
+            var lineBreak = trailing.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var comment = lineBreak == default ? trailing : SyntaxFactory.TriviaList(trailing.TakeWhile(t => t != lineBreak));
+            var guarded = SyntaxFactory.IfStatement(IsDevelopment(env), SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithTrailingTrivia(comment)))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
-                .WithTrailingTrivia(statement.GetTrailingTrivia())
+                .WithTrailingTrivia(lineBreak == default ? trailing : SyntaxFactory.TriviaList(trailing.SkipWhile(t => t != lineBreak)))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             if (statement.Parent is GlobalStatementSyntax global)
             {

@@ -17,6 +17,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
         {
             var node = model.SyntaxTree.GetRoot(cancellationToken).FindToken(position).Parent;
             var staticContext = IsStaticContext(node, model, cancellationToken);
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
             ExpressionSyntax? member = null;
             ExpressionSyntax? viaProperty = null;
@@ -24,8 +25,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             {
                 var type = symbol switch
                 {
-                    ILocalSymbol local when IsDeclaredBefore(local, position, cancellationToken) => local.Type,
-                    IParameterSymbol parameter => parameter.Type,
+                    ILocalSymbol local when IsDeclaredIn(local, enclosing) && IsDeclaredBefore(local, model.SyntaxTree, position, cancellationToken) => local.Type,
+                    IParameterSymbol parameter when IsDeclaredIn(parameter, enclosing) => parameter.Type,
                     IFieldSymbol field when !field.IsImplicitlyDeclared && (field.IsStatic || !staticContext) => field.Type,
                     IPropertySymbol property when !property.IsIndexer && (property.IsStatic || !staticContext) => property.Type,
                     _ => null,
@@ -94,11 +95,38 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             return false;
         }
 
-        private static bool IsDeclaredBefore(ILocalSymbol local, int position, CancellationToken cancellationToken)
+        /// <summary>
+        /// True when a local or parameter belongs to the member (or an enclosing lambda or local function) at the
+        /// position. Lookup also returns top-level statement locals, such as <c>builder</c> in Program.cs, from every
+        /// file, but code outside the top-level statements cannot use them (CS8801).
+        /// </summary>
+        private static bool IsDeclaredIn(ISymbol localOrParameter, ISymbol? enclosing)
+        {
+            // A primary constructor's parameters are in scope in every member of the type.
+            if (localOrParameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                && constructor.DeclaringSyntaxReferences.Length == 1
+                && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax
+                && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, enclosing as INamedTypeSymbol ?? enclosing?.ContainingType))
+            {
+                return true;
+            }
+
+            for (var current = enclosing; current is IMethodSymbol; current = current.ContainingSymbol)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, localOrParameter.ContainingSymbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDeclaredBefore(ILocalSymbol local, SyntaxTree tree, int position, CancellationToken cancellationToken)
         {
             foreach (var reference in local.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken).Span.End > position)
+                if (reference.SyntaxTree != tree || reference.GetSyntax(cancellationToken).Span.End > position)
                 {
                     return false;
                 }

@@ -30,6 +30,50 @@ class C
         }
 
         [Fact]
+        public async Task TopLevelLocalsOfAnotherFileAreNotUsed()
+        {
+            // Program.cs's top-level 'configuration' shows up in lookups everywhere, but using it from a class is CS8801.
+            var options = new TestOptions
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                AdditionalSources = new[] { ("/0/Program.cs", "Microsoft.Extensions.Configuration.IConfiguration configuration = null!;\nSystem.Console.WriteLine(configuration);\n") },
+            };
+            await Credentials.VerifyAsync(@"
+using MongoDB.Driver;
+
+static class Factory
+{
+    public static object Create() => new MongoClient({|MTA001:""mongodb://admin:S3cret@db.example.com""|});
+}", @"
+using MongoDB.Driver;
+
+static class Factory
+{
+    public static object Create() => new MongoClient(System.Environment.GetEnvironmentVariable(""MONGODB_URI"") ?? throw new System.InvalidOperationException(""Set the MONGODB_URI environment variable to the MongoDB connection string.""));
+}", Key, options);
+        }
+
+        [Fact]
+        public async Task PrimaryConstructorParametersAreUsed()
+        {
+            await Credentials.VerifyAsync(@"
+using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
+
+class Repository(IConfiguration configuration)
+{
+    public object Create() => new MongoClient({|MTA001:""mongodb://admin:S3cret@db.example.com""|});
+}", @"
+using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
+
+class Repository(IConfiguration configuration)
+{
+    public object Create() => new MongoClient(configuration.GetConnectionString(""MongoDB"") ?? throw new System.InvalidOperationException(""The connection string 'MongoDB' is not configured; set ConnectionStrings:MongoDB.""));
+}", Key);
+        }
+
+        [Fact]
         public async Task ConfigurationParameterIsPreferred()
         {
             await ConnectionString.VerifyAsync(@"

@@ -22,7 +22,7 @@ class Startup
     object Build(Microsoft.Extensions.Hosting.IHostEnvironment env, string uri)
     {
         var settings = MongoClientSettings.FromConnectionString(uri);
-        {|MTA003:settings.AllowInsecureTls = true|};
+        {|MTA003:settings.AllowInsecureTls = true|}; // the staging cluster's certificate is self-signed
         settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA003:(sender, certificate, chain, errors) => true|} };
         return settings;
     }
@@ -38,7 +38,7 @@ class Startup
         var settings = MongoClientSettings.FromConnectionString(uri);
         if (env.IsDevelopment())
         {
-            settings.AllowInsecureTls = true;
+            settings.AllowInsecureTls = true; // the staging cluster's certificate is self-signed
         }
         if (env.IsDevelopment())
         {
