@@ -26,7 +26,9 @@ namespace MongoTlsAnalyzers.Infrastructure
                     return;
                 }
 
-                OnCompilationStart(new MongoAnalysisSession(start, model));
+                var session = new MongoAnalysisSession(start, model);
+                OnCompilationStart(session);
+                session.RegisterBlockActions();
             });
 #pragma warning restore RS1012
         }
@@ -55,6 +57,9 @@ namespace MongoTlsAnalyzers.Infrastructure
             _isTestProject = TestProjectDetector.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
         }
 
+        private readonly System.Collections.Generic.List<(System.Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> _operationActions =
+            new System.Collections.Generic.List<(System.Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)>();
+
         public CompilationStartAnalysisContext Start { get; }
 
         public MongoCompilationModel Model { get; }
@@ -67,6 +72,36 @@ namespace MongoTlsAnalyzers.Infrastructure
 
         /// <summary>True when a rule that is silent in test code (DESIGN §3 "Test code") should stay silent here.</summary>
         public bool IsSilencedAsTestCode(SyntaxTree tree) => _isTestProject && !GetOptions(tree).AnalyzeTestProjects;
+
+        /// <summary>
+        /// Registers an operation action, run inside each operation block. Rules report some diagnostics away from the
+        /// operation they analyse (a password in a local's initializer, found from the connection string that uses
+        /// it). The IDE keeps only diagnostics that are "local" to what it analyses: for an action registered on the
+        /// compilation, that is the callback's own node; for one registered in an operation block, the whole member.
+        /// So registering per block keeps such diagnostics visible in the editor, not only in the build.
+        /// </summary>
+        public void RegisterOperationAction(System.Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
+            RegisterOperationAction(action, ImmutableArray.Create(kinds));
+
+        public void RegisterOperationAction(System.Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) =>
+            _operationActions.Add((action, kinds));
+
+        internal void RegisterBlockActions()
+        {
+            if (_operationActions.Count == 0)
+            {
+                return;
+            }
+
+            var actions = _operationActions.ToArray();
+            Start.RegisterOperationBlockStartAction(block =>
+            {
+                foreach (var (action, kinds) in actions)
+                {
+                    block.RegisterOperationAction(action, kinds);
+                }
+            });
+        }
 
         /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>
         public void Report(System.Action<Diagnostic> report, Diagnostic diagnostic)

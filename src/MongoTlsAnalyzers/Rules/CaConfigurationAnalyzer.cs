@@ -25,11 +25,11 @@ namespace MongoTlsAnalyzers.Rules
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
         {
-            session.Start.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
-            session.Start.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
             if (session.Types.SslStreamSettings is not null)
             {
-                session.Start.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
             }
         }
 

@@ -18,7 +18,7 @@ namespace MongoTlsAnalyzers.Rules
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
         {
-            session.Start.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, InsecureVerdict.ValidationDisabled), InsecureSettingFinder.Kinds);
+            session.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, InsecureVerdict.ValidationDisabled), InsecureSettingFinder.Kinds);
         }
     }
 
@@ -34,7 +34,7 @@ namespace MongoTlsAnalyzers.Rules
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
         {
-            session.Start.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, InsecureVerdict.FromConfiguration), InsecureSettingFinder.Kinds);
+            session.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, InsecureVerdict.FromConfiguration), InsecureSettingFinder.Kinds);
         }
     }
 

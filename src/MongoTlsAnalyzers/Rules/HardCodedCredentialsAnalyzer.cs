@@ -19,16 +19,16 @@ namespace MongoTlsAnalyzers.Rules
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
         {
-            session.Start.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
 
             if (session.Types.MongoCredential is not null || session.Types.PasswordEvidence is not null)
             {
-                session.Start.RegisterOperationAction(context => AnalyzeCredentialCall(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+                session.RegisterOperationAction(context => AnalyzeCredentialCall(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
             }
 
             if (session.Types.MongoUrlBuilder is not null)
             {
-                session.Start.RegisterOperationAction(context => AnalyzeBuilderPassword(context, session), OperationKind.SimpleAssignment);
+                session.RegisterOperationAction(context => AnalyzeBuilderPassword(context, session), OperationKind.SimpleAssignment);
             }
         }
 

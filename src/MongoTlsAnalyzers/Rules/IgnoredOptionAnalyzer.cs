@@ -19,7 +19,7 @@ namespace MongoTlsAnalyzers.Rules
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
         {
-            session.Start.RegisterOperationAction(context => Analyze(context, session), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => Analyze(context, session), UriSiteLocator.RootKinds);
         }
 
         private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session)

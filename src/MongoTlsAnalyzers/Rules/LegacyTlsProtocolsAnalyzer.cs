@@ -28,12 +28,12 @@ namespace MongoTlsAnalyzers.Rules
         {
             if (session.Types.SslSettings is not null)
             {
-                session.Start.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+                session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
             }
 
             if (session.Types.SslStreamSettings is not null)
             {
-                session.Start.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
             }
         }
 

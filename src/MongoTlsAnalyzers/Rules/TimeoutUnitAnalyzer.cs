@@ -25,8 +25,8 @@ namespace MongoTlsAnalyzers.Rules
 
         internal override void OnCompilationStart(MongoAnalysisSession session)
         {
-            session.Start.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
-            session.Start.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
         }
 
         private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session)
