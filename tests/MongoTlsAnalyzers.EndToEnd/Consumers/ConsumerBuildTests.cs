@@ -77,7 +77,14 @@ static class Timeouts
         public void AProjectWithoutMongoDbGetsNoDiagnosticsEvenWithMongoLookingCode()
         {
             using var consumer = new ConsumerProject("NoMongo")
-                .WithProject("Exe", new[] { (PackedPackages.AnalyzerPackageId, PackedPackages.Instance.Version) });
+                .WithProject("Exe", Array.Empty<(string, string)>());
+            // The README's install command, as a user types it.
+            var add = consumer.Run("add", consumer.ProjectPath, "package", PackedPackages.AnalyzerPackageId);
+            Assert.True(add.ExitCode == 0, add.Output);
+            var project = File.ReadAllText(consumer.ProjectPath);
+            Assert.Contains($"<PackageReference Include=\"{PackedPackages.AnalyzerPackageId}\" Version=\"{PackedPackages.Instance.Version}\">", project, StringComparison.Ordinal);
+            // developmentDependency: the reference stays private to the project.
+            Assert.Contains("<PrivateAssets>all</PrivateAssets>", project, StringComparison.Ordinal);
             consumer.Write("Program.cs", @"using System.Net.Security;
 
 // Looks like MongoDB code, but there is no driver: the analyzers must register nothing.
@@ -104,7 +111,10 @@ class MongoClient
         public void InstallingTheHelperBringsTheAnalyzers()
         {
             using var consumer = new ConsumerProject("HelperOnly")
-                .WithProject("Library", new[] { (PackedPackages.HelperPackageId, PackedPackages.Instance.Version) });
+                .WithProject("Library", Array.Empty<(string, string)>());
+            var add = consumer.Run("add", consumer.ProjectPath, "package", PackedPackages.HelperPackageId);
+            Assert.True(add.ExitCode == 0, add.Output);
+            Assert.Contains($"<PackageReference Include=\"{PackedPackages.HelperPackageId}\" Version=\"{PackedPackages.Instance.Version}\" />", File.ReadAllText(consumer.ProjectPath), StringComparison.Ordinal);
             consumer.Write("Store.cs", @"using MongoDB.Driver;
 
 public static class Store
@@ -117,6 +127,42 @@ public static class Store
             Assert.True(build.ExitCode == 0, build.Output);
             Assert.Equal(new[] { "Store.cs:5:MTA001" }, build.Mta());
             Assert.DoesNotContain("Hunter2Hunter2", build.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void TheReadmesSuppressionsWork()
+        {
+            using var consumer = new ConsumerProject("Suppressions")
+                .WithProject(
+                    "Library",
+                    new[] { (PackedPackages.AnalyzerPackageId, PackedPackages.Instance.Version), ("MongoDB.Driver", "3.14.0") });
+            consumer.Write("Stores.cs", @"using System.Diagnostics.CodeAnalysis;
+using MongoDB.Driver;
+
+public static class Stores
+{
+#pragma warning disable MTA001 // local test cluster, password rotated daily
+    public static IMongoClient Pragma() => new MongoClient(""mongodb://app:Pragma-Pa55@db.example.com/?tls=true"");
+#pragma warning restore MTA001
+
+    [SuppressMessage(""Security"", ""MTA001:Hard-coded credentials in MongoDB connection settings"", Justification = ""Throw-away demo cluster"")]
+    public static IMongoClient Attribute() => new MongoClient(""mongodb://app:Attr-Pa55@db.example.com/?tls=true"");
+
+    public static IMongoClient Legacy() => new MongoClient(""mongodb://legacy.example.com/?tls=true&tlsCAFile=/ca.pem"");
+
+    public static IMongoClient Reported() => new MongoClient(""mongodb://app:Still-Pa55@db.example.com/?tls=true"");
+}
+");
+            Assert.Equal(0, consumer.Restore().ExitCode);
+            var build = consumer.Build();
+            Assert.True(build.ExitCode == 0, build.Output);
+            // The pragma and the attribute silence MTA001 where they apply, and nowhere else.
+            Assert.Equal(new[] { "Stores.cs:13:MTA006", "Stores.cs:15:MTA001" }, build.Mta());
+
+            // And .editorconfig turns a rule off for the files it covers.
+            consumer.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.MTA006.severity = none\n");
+            var quieter = consumer.Build();
+            Assert.Equal(new[] { "Stores.cs:15:MTA001" }, quieter.Mta());
         }
 
         internal static ConsumerProject InsecureAppConsumer(string name, string driverVersion, string extraProperties = "", bool withSampleEditorConfig = true)

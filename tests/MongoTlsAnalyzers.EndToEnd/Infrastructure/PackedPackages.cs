@@ -7,8 +7,9 @@ namespace MongoTlsAnalyzers.EndToEnd.Infrastructure
 {
     /// <summary>
     /// Packs the solution once per test run into a local feed folder, as a release would: <c>dotnet pack
-    /// MongoTlsAnalyzers.sln -o feed</c>. Each run gets its own version (0.1.0-e2e.TIMESTAMP), so a consumer never
-    /// restores a stale copy from the NuGet global packages folder.
+    /// MongoTlsAnalyzers.sln -o feed</c>. Each run gets its own stable version, 0.1.0.N with N the seconds since
+    /// 2026-01-01, so a consumer never restores a stale copy from the NuGet global packages folder, and a plain
+    /// <c>dotnet add package MongoTlsAnalyzers</c> (no version, no --prerelease), as the README says, picks it.
     /// </summary>
     public static class PackedPackages
     {
@@ -21,13 +22,14 @@ namespace MongoTlsAnalyzers.EndToEnd.Infrastructure
 
         private static Feed Pack()
         {
-            var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = (long)(DateTime.UtcNow - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
+            var version = "0.1.0." + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var folder = Path.Combine(Path.GetTempPath(), "mta-e2e-feed", version);
             Directory.CreateDirectory(folder);
             var (exitCode, output) = DotNetCli.Run(
                 RepositoryPaths.Root,
                 TimeSpan.FromMinutes(10),
-                "pack", "MongoTlsAnalyzers.sln", "-c", "Release", "-o", folder, "-p:Version=" + version, "-nologo");
+                "pack", "MongoTlsAnalyzers.sln", "-c", "Release", "-o", folder, "-p:PackageVersion=" + version, "-nologo");
             if (exitCode != 0)
             {
                 throw new InvalidOperationException("dotnet pack failed:\n" + output);
