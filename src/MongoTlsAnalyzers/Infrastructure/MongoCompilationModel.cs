@@ -18,9 +18,13 @@ namespace MongoTlsAnalyzers.Infrastructure
 
         private readonly ConcurrentDictionary<string, MongoUri?> _parsedUris = new ConcurrentDictionary<string, MongoUri?>();
 
+        /// <summary>The parse delegate, made once: a lambda at the call site would allocate on every lookup.</summary>
+        private readonly System.Func<string, MongoUri?> _parse;
+
         private MongoCompilationModel(Compilation compilation)
         {
             Compilation = compilation;
+            _parse = text => MongoUriParser.Parse(text, Profile);
             Types = DriverTypes.TryResolve(compilation);
             if (Types is not null)
             {
@@ -60,6 +64,6 @@ namespace MongoTlsAnalyzers.Infrastructure
         }
 
         /// <summary>Parses a URI text once per compilation.</summary>
-        public MongoUri? ParseUri(string text) => _parsedUris.GetOrAdd(text, t => MongoUriParser.Parse(t, Profile));
+        public MongoUri? ParseUri(string text) => _parsedUris.GetOrAdd(text, _parse);
     }
 }
