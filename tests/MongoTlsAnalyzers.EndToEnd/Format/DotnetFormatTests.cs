@@ -35,7 +35,8 @@ namespace MongoTlsAnalyzers.EndToEnd.Format
             var before = SourceText(consumer);
 
             // The command, per rule: dotnet format analyzers --diagnostics MTA001 ... --severity info
-            var format = consumer.Run(new[] { "format", "analyzers", consumer.ProjectPath, "--diagnostics" }.Concat(fixedIds).Concat(new[] { "--severity", "info", "-v", "diag" }).ToArray());
+            // Run in the project folder without a path, exactly as the README writes it.
+            var format = consumer.Run(new[] { "format", "analyzers", "--diagnostics" }.Concat(fixedIds).Concat(new[] { "--severity", "info", "-v", "diag" }).ToArray());
             _output.WriteLine(format.Output);
             Assert.True(format.ExitCode == 0, format.Output);
             Assert.NotEqual(before, SourceText(consumer));
