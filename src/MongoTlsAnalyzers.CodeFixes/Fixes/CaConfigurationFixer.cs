@@ -99,7 +99,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             var literal = LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan);
-            if (literal?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: var call } } || LiteralValueEdits.Apply(literal, edit) is not { } withoutOption)
+            // The literal without the option is only built once the call is claimed: in Fix All, every tlsCAFile of a
+            // URI with thousands of them would otherwise rebuild the whole literal.
+            if (literal?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: var call } } || !LiteralValueEdits.Fits(literal, edit))
             {
                 return false;
             }
@@ -109,13 +111,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             switch (call)
             {
                 case ObjectCreationExpressionSyntax creation when model.GetTypeInfo(creation).Type?.Name == "MongoClient" && session.Claim(creation):
-                    var fromString = CustomCaCode.FromConnectionString(withoutOption.WithoutTrivia());
+                    var fromString = CustomCaCode.FromConnectionString(LiteralValueEdits.Apply(literal, edit)!.WithoutTrivia());
                     session.Editor.ReplaceNode(literal, CustomCaCode.SettingsWithCa(helper, fromString, caFile).WithAdditionalAnnotations(Formatter.Annotation));
                     return true;
 
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromConnectionString" } } invocation
                     when model.GetSymbolInfo(invocation).Symbol?.ContainingType?.Name == "MongoClientSettings" && session.Claim(invocation):
-                    var rewritten = invocation.ReplaceNode(literal, withoutOption);
+                    var rewritten = invocation.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!);
                     session.Editor.ReplaceNode(invocation, CustomCaCode.SettingsWithCa(helper, rewritten.WithoutTrivia(), caFile).WithTriviaFrom(invocation).WithAdditionalAnnotations(Formatter.Annotation));
                     return true;
 

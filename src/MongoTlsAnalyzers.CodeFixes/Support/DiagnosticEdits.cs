@@ -112,23 +112,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             foreach (var pair in _literalEdits)
             {
                 var edits = pair.Value.OrderByDescending(e => e.Start).ToList();
-                Editor.ReplaceNode(pair.Key, (current, _) =>
-                {
-                    var literal = (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)current;
-                    var limit = int.MaxValue;
-                    foreach (var edit in edits)
-                    {
-                        if (edit.Start + edit.Length > limit)
-                        {
-                            continue;
-                        }
-
-                        literal = LiteralValueEdits.Apply(literal, edit) ?? literal;
-                        limit = edit.Start;
-                    }
-
-                    return literal;
-                });
+                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)current, edits));
             }
 
             _literalEdits.Clear();

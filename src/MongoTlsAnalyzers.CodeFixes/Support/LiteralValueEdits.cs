@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -69,7 +71,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
         public static LiteralExpressionSyntax? Apply(LiteralExpressionSyntax literal, LiteralValueEdit edit)
         {
             var value = literal.Token.ValueText;
-            if (edit.Start < 0 || edit.Length < 0 || edit.Start + edit.Length > value.Length)
+            if (!Fits(value, edit))
             {
                 return null;
             }
@@ -77,6 +79,42 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             var updated = value.Substring(0, edit.Start) + edit.Replacement + value.Substring(edit.Start + edit.Length);
             return Create(literal.Token, updated).WithTriviaFrom(literal);
         }
+
+        /// <summary>Whether <paramref name="edit"/> lies inside the literal's value (what <see cref="Apply"/> checks, without building a literal).</summary>
+        public static bool Fits(LiteralExpressionSyntax literal, LiteralValueEdit edit) => Fits(literal.Token.ValueText, edit);
+
+        /// <summary>
+        /// Applies edits ordered by start, last first, skipping any that overlaps one already applied, and writes the
+        /// literal once: Fix All on a URI with thousands of options used to rebuild the whole literal per edit.
+        /// </summary>
+        public static LiteralExpressionSyntax ApplyAll(LiteralExpressionSyntax literal, IEnumerable<LiteralValueEdit> editsFromTheEnd)
+        {
+            var value = new StringBuilder(literal.Token.ValueText);
+            var limit = int.MaxValue;
+            var changed = false;
+            foreach (var edit in editsFromTheEnd)
+            {
+                if (edit.Start + edit.Length > limit)
+                {
+                    continue;
+                }
+
+                if (Fits(value.Length, edit))
+                {
+                    value.Remove(edit.Start, edit.Length).Insert(edit.Start, edit.Replacement);
+                    changed = true;
+                }
+
+                limit = edit.Start;
+            }
+
+            return changed ? Create(literal.Token, value.ToString()).WithTriviaFrom(literal) : literal;
+        }
+
+        private static bool Fits(string value, LiteralValueEdit edit) => Fits(value.Length, edit);
+
+        private static bool Fits(int valueLength, LiteralValueEdit edit) =>
+            edit.Start >= 0 && edit.Length >= 0 && edit.Start + edit.Length <= valueLength;
 
         private static LiteralExpressionSyntax Create(SyntaxToken original, string value)
         {
@@ -126,7 +164,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             }
 
             var literal = LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan);
-            if (literal is null || LiteralValueEdits.Apply(literal, edit) is null)
+            if (literal is null || !LiteralValueEdits.Fits(literal, edit))
             {
                 return false;
             }

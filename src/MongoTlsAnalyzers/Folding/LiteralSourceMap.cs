@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,6 +13,12 @@ namespace MongoTlsAnalyzers.Folding
     /// </summary>
     internal static class LiteralSourceMap
     {
+        /// <summary>
+        /// One table per literal, built on first use: mapping each option of a URI with thousands of options by
+        /// walking the literal from its start every time was quadratic (seconds per analyzer).
+        /// </summary>
+        private static readonly ConditionalWeakTable<SyntaxNode, ValueMap> Maps = new ConditionalWeakTable<SyntaxNode, ValueMap>();
+
         public static bool TryMapSpan(SyntaxNode literal, int valueStart, int valueLength, out TextSpan span)
         {
             span = default;
@@ -19,95 +27,121 @@ namespace MongoTlsAnalyzers.Folding
                 return false;
             }
 
-            var text = token.Text;
-            int contentStart;
-            int contentEnd;
-            bool verbatim;
-            bool raw = false;
-            switch ((SyntaxKind)token.RawKind)
-            {
-                case SyntaxKind.StringLiteralToken:
-                    verbatim = text.StartsWith("@", System.StringComparison.Ordinal);
-                    contentStart = verbatim ? 2 : 1;
-                    contentEnd = text.Length - 1;
-                    break;
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                    verbatim = false;
-                    raw = true;
-                    var quotes = 0;
-                    while (quotes < text.Length && text[quotes] == '"')
-                    {
-                        quotes++;
-                    }
-
-                    contentStart = quotes;
-                    contentEnd = text.Length - quotes;
-                    break;
-                default:
-                    return false;
-            }
-
-            if (contentEnd < contentStart)
+            var map = Maps.GetValue(literal, _ => ValueMap.Build(token));
+            var start = map.SourceOffset(valueStart);
+            var end = map.SourceOffset(valueStart + valueLength);
+            if (start < 0 || end < 0)
             {
                 return false;
             }
 
-            // Walk the source, counting value characters, until both ends of the range are found.
-            var valueIndex = 0;
-            var sourceStart = -1;
-            var position = contentStart;
-            var targetEnd = valueStart + valueLength;
-            while (position <= contentEnd)
+            span = TextSpan.FromBounds(token.SpanStart + start, token.SpanStart + end);
+            return true;
+        }
+
+        /// <summary>Where each value index (a range boundary) starts in the token text.</summary>
+        private sealed class ValueMap
+        {
+            private static readonly ValueMap Unmappable = new ValueMap(null, 0, -1);
+
+            // Null when every value character is one source character: the offset is then _contentStart + index.
+            private readonly int[]? _offsets;
+            private readonly int _contentStart;
+            private readonly int _valueLength;
+
+            private ValueMap(int[]? offsets, int contentStart, int valueLength)
             {
-                if (valueIndex == valueStart && sourceStart < 0)
-                {
-                    sourceStart = position;
-                }
-
-                if (valueIndex == targetEnd)
-                {
-                    if (sourceStart < 0)
-                    {
-                        return false;
-                    }
-
-                    span = TextSpan.FromBounds(token.SpanStart + sourceStart, token.SpanStart + position);
-                    return true;
-                }
-
-                if (position == contentEnd)
-                {
-                    break;
-                }
-
-                int sourceLength;
-                int valueChars;
-                if (raw)
-                {
-                    sourceLength = 1;
-                    valueChars = 1;
-                }
-                else if (verbatim)
-                {
-                    sourceLength = text[position] == '"' && position + 1 < contentEnd && text[position + 1] == '"' ? 2 : 1;
-                    valueChars = 1;
-                }
-                else if (!TryMeasureEscape(text, position, contentEnd, out sourceLength, out valueChars))
-                {
-                    return false;
-                }
-
-                // A range boundary inside a surrogate pair escape cannot be mapped.
-                if (valueChars == 2 && (valueStart == valueIndex + 1 || targetEnd == valueIndex + 1))
-                {
-                    return false;
-                }
-
-                position += sourceLength;
-                valueIndex += valueChars;
+                _offsets = offsets;
+                _contentStart = contentStart;
+                _valueLength = valueLength;
             }
 
-            return false;
+            /// <summary>The token-text offset of a boundary before value index <paramref name="index"/>, or -1 when it cannot be mapped.</summary>
+            public int SourceOffset(int index)
+            {
+                if (index < 0 || index > _valueLength)
+                {
+                    return -1;
+                }
+
+                return _offsets is null ? _contentStart + index : _offsets[index];
+            }
+
+            public static ValueMap Build(SyntaxToken token)
+            {
+                var text = token.Text;
+                int contentStart;
+                int contentEnd;
+                bool verbatim;
+                bool raw = false;
+                switch ((SyntaxKind)token.RawKind)
+                {
+                    case SyntaxKind.StringLiteralToken:
+                        verbatim = text.StartsWith("@", System.StringComparison.Ordinal);
+                        contentStart = verbatim ? 2 : 1;
+                        contentEnd = text.Length - 1;
+                        break;
+                    case SyntaxKind.SingleLineRawStringLiteralToken:
+                        verbatim = false;
+                        raw = true;
+                        var quotes = 0;
+                        while (quotes < text.Length && text[quotes] == '"')
+                        {
+                            quotes++;
+                        }
+
+                        contentStart = quotes;
+                        contentEnd = text.Length - quotes;
+                        break;
+                    default:
+                        return Unmappable;
+                }
+
+                if (contentEnd < contentStart)
+                {
+                    return Unmappable;
+                }
+
+                var escape = verbatim ? '"' : '\\';
+                if (raw || text.IndexOf(escape, contentStart, contentEnd - contentStart) < 0)
+                {
+                    return new ValueMap(null, contentStart, contentEnd - contentStart);
+                }
+
+                // Walk the source once, recording where each value character starts. A boundary inside a surrogate
+                // pair written as one escape cannot be mapped (-1); the table stops at an escape it cannot measure.
+                var offsets = new List<int>(contentEnd - contentStart + 1);
+                var position = contentStart;
+                while (position <= contentEnd)
+                {
+                    offsets.Add(position);
+                    if (position == contentEnd)
+                    {
+                        break;
+                    }
+
+                    int sourceLength;
+                    int valueChars;
+                    if (verbatim)
+                    {
+                        sourceLength = text[position] == '"' && position + 1 < contentEnd && text[position + 1] == '"' ? 2 : 1;
+                        valueChars = 1;
+                    }
+                    else if (!TryMeasureEscape(text, position, contentEnd, out sourceLength, out valueChars))
+                    {
+                        break;
+                    }
+
+                    if (valueChars == 2)
+                    {
+                        offsets.Add(-1);
+                    }
+
+                    position += sourceLength;
+                }
+
+                return new ValueMap(offsets.ToArray(), contentStart, offsets.Count - 1);
+            }
         }
 
         // The length in source and in value of the character (or escape sequence) at position.

@@ -184,6 +184,7 @@ namespace MongoTlsAnalyzers.Infrastructure
                 return;
             }
 
+            TlsKnowledge? uriTls = null;
             foreach (var option in site.Uri.Options)
             {
                 if (option.Known?.Key is "tlsinsecure" or "sslverifycertificate" && option.RawValue.IndexOf(MongoUri.HoleChar) >= 0)
@@ -209,7 +210,8 @@ namespace MongoTlsAnalyzers.Infrastructure
                     continue;
                 }
 
-                var tls = UriTls(site, root, cancellationToken);
+                // One answer per URI; asking per option was quadratic on a URI that repeats tlsInsecure=true.
+                var tls = uriTls ??= UriTls(site, root, cancellationToken);
                 var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
                 if (tls == TlsKnowledge.Off)
                 {

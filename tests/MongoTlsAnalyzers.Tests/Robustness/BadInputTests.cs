@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Catalog;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 
@@ -19,11 +22,11 @@ namespace MongoTlsAnalyzers.Tests.Robustness
     {
         private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = RuleCatalogTests.AllAnalyzers().ToImmutableArray();
 
-        private static ImmutableArray<Diagnostic> Analyze(string source, DriverVersion driver = DriverVersion.V3)
+        private static ImmutableArray<Diagnostic> Analyze(string source, DriverVersion driver = DriverVersion.V3, TimeSpan? deadline = null)
         {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            using var cancellation = new CancellationTokenSource(deadline ?? TimeSpan.FromMinutes(2));
             var compilation = AnalyzerRunner.Compile(new[] { source }, driver);
-            return AnalyzerRunner.Run(compilation, Analyzers, cancellationToken: deadline.Token)
+            return AnalyzerRunner.Run(compilation, Analyzers, cancellationToken: cancellation.Token)
                 .Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal))
                 .ToImmutableArray();
         }
@@ -102,6 +105,56 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             var source = $"using MongoDB.Driver; class C {{ object M() => new MongoClient({concatenation}); object N() => new MongoClient({interpolation}); }}";
             var diagnostics = Analyze(source);
             Assert.Contains(diagnostics, d => d.Id == "MTA001");
+        }
+
+        // Found by MutationTests: reporting each of thousands of options mapped the option back to the source by walking
+        // the literal from its start (LiteralSourceMap), and asked the URI's TLS state once per option (InsecureSettings).
+        // Before the fix this ran past its 30 s deadline; now it takes a few seconds on two busy cores.
+        [Fact]
+        public void AUriRepeatingAnInsecureOptionTwentyThousandTimesIsAnalyzedQuickly()
+        {
+            var options = string.Join("&", Enumerable.Repeat("tlsInsecure=true", 20_000).Concat(Enumerable.Repeat("tlsCAFile=/ca.pem", 5_000)));
+            var source = "using MongoDB.Driver; class C { object M() => new MongoClient(\"mongodb://db.example.com/?" + options + "\"); }";
+            var watch = Stopwatch.StartNew();
+            var diagnostics = Analyze(source, deadline: TimeSpan.FromSeconds(30));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed.TotalSeconds:F1} s");
+
+            // TLS is off, so each tlsInsecure=true is MTA009, underlined exactly.
+            var tlsOff = diagnostics.Where(d => d.Id == "MTA009").ToList();
+            Assert.Equal(20_000, tlsOff.Count);
+            Assert.All(tlsOff, d => Assert.Equal("tlsInsecure=true", source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)));
+            Assert.Equal(5_000, diagnostics.Count(d => d.Id == "MTA006"));
+        }
+
+        // Found by MutationTests: Fix All rebuilt (and re-escaped) the whole literal once per diagnostic, twice (and the CA
+        // fix once more); with 10,000 options in one URI that took 30-65 s, without observing cancellation. Now well under 1 s.
+        [Theory]
+        [InlineData("tlsInsecure=true", nameof(InsecureSettingFixer), InsecureSettingFixer.RemoveKey)]
+        [InlineData("tlsCAFile=/ca.pem", nameof(CaConfigurationFixer), CaConfigurationFixer.TrustKey)]
+        public async Task FixAllOnAUriWithTenThousandFlaggedOptionsIsQuick(string option, string fixerName, string equivalenceKey)
+        {
+            var uri = "mongodb://db.example.com/?tls=true&" + string.Join("&", Enumerable.Repeat(option, 10_000));
+            var source = "using MongoDB.Driver;\nclass C\n{\n    object M() => new MongoClient(\"" + uri + "\");\n}\n";
+            var document = CodeFixRunner.CreateDocument(source, TestReferences.For(DriverVersion.V3));
+            var diagnostics = AnalyzerRunner.Run((await document.Project.GetCompilationAsync())!, Analyzers)
+                .Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal))
+                .ToImmutableArray();
+            var fixer = CodeFixRunner.AllFixers.Single(f => f.GetType().Name == fixerName);
+            Assert.Equal(10_000, diagnostics.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id)));
+
+            var watch = Stopwatch.StartNew();
+            var fixedText = await CodeFixRunner.ApplyFixAllAsync(fixer, equivalenceKey, document, diagnostics, CancellationToken.None);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"Fix All took {watch.Elapsed.TotalSeconds:F1} s");
+            Assert.NotNull(fixedText);
+            if (fixer is InsecureSettingFixer)
+            {
+                Assert.Contains("new MongoClient(\"mongodb://db.example.com/?tls=true\")", fixedText, StringComparison.Ordinal);
+            }
+            else
+            {
+                // One call, so one rewrite: the first tlsCAFile moves into a validator, the rest stay (and stay reported).
+                Assert.Contains("FromConnectionString(\"mongodb://db.example.com/?tls=true&" + option, fixedText, StringComparison.Ordinal);
+            }
         }
     }
 }
