@@ -48,10 +48,11 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             if (ide is not null)
             {
                 Row($"IDE, one document's semantic diagnostics ({ide.Documents} documents)", "p50 / p95 ms");
-                Row("  MongoTlsAnalyzers, per document (wall, document bound)", P(ide.OursMs), string.Empty, "p95 < 5 ms", Stats.Percentile(ide.OursMs, 95) < IdeP95BudgetMs);
-                Row("  MongoTlsAnalyzers, execution time per document", P(ide.OursExecutionMs));
-                Row("  No-op floor, per document (wall, document bound)", P(ide.FloorMs));
-                Row("  Binding the document (primer, for scale)", P(ide.BindingMs));
+                Row("  MongoTlsAnalyzers, execution time per document", P(ide.OursExecutionMs), string.Empty, "p95 < 5 ms", Stats.Percentile(ide.OursExecutionMs, 95) < IdeP95BudgetMs);
+                Row("  MongoTlsAnalyzers request minus no-op request, per document (wall)", P(ide.OursMs.Zip(ide.FloorMs, (o, f) => o - f).ToList()));
+                Row("  MongoTlsAnalyzers request, per document (wall)", P(ide.OursMs));
+                Row("  No-op floor request, per document (wall)", P(ide.FloorMs));
+                Row("  Primer request (binds the document), per document (wall)", P(ide.BindingMs));
             }
 
             misses = verdicts.Count(v => !v);

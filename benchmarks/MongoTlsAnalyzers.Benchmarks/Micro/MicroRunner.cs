@@ -29,6 +29,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Micro
                 .AddJob(job)
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(StatisticColumn.Median)
+                .AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub)
                 .WithArtifactsPath(artifacts)
                 .WithOption(ConfigOptions.DisableLogFile, false)
                 .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));

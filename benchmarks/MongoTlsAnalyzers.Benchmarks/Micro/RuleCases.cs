@@ -36,7 +36,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Micro
             yield return new RuleCase("MTA004", true, Client("var settings = MongoClientSettings.FromConnectionString(configuration.GetConnectionString(\"Mongo\"));\n        settings.AllowInsecureTls = bool.Parse(configuration[\"Mongo:AllowInsecureTls\"] ?? \"false\");"));
             yield return new RuleCase("MTA004", false, Client("var settings = MongoClientSettings.FromConnectionString(configuration.GetConnectionString(\"Mongo\"));\n        settings.ApplicationName = configuration[\"Mongo:ApplicationName\"];"));
 
-            yield return new RuleCase("MTA005", true, Client("var settings = MongoClientSettings.FromConnectionString(\"mongodb://localhost:27017/?connectTimeout=10000\");"));
+            yield return new RuleCase("MTA005", true, Client("var settings = MongoClientSettings.FromConnectionString(\"mongodb://localhost:27017/?tls=true&tlsAllowInvalidHostnames=true\");"));
             yield return new RuleCase("MTA005", false, Client("var settings = MongoClientSettings.FromConnectionString(\"mongodb://localhost:27017/?connectTimeoutMS=10000\");"));
 
             yield return new RuleCase("MTA006", true, Client("var settings = MongoClientSettings.FromConnectionString(\"mongodb://localhost:27017/?tls=true&tlsCAFile=/etc/ssl/corp-root-ca.pem\");"));
