@@ -9,7 +9,7 @@ namespace MongoTlsAnalyzers.Folding
     /// <summary>
     /// Answers "is this local or field assigned exactly once in the compilation, and from what?"
     /// (DESIGN §3 "constant value"). Writes are found by name in the syntax that can reach the symbol:
-    /// the enclosing member for a local, the containing type for a private field, every file otherwise.
+    /// the enclosing member for a local, the containing type for a private or readonly field, every file otherwise.
     /// Matching by name over-counts writes (never under-counts), so a doubtful symbol is not constant.
     /// Results are cached per symbol for the life of the compilation.
     /// </summary>
@@ -98,7 +98,11 @@ namespace MongoTlsAnalyzers.Folding
             }
 
             var counter = new WriteCounter(field.Name, declarator.Initializer?.Value);
-            if (field.DeclaredAccessibility == Accessibility.Private)
+            // A readonly field can only be written by its own type's initializers and constructors (CS0191
+            // anywhere else), so that type's declarations hold every write whatever the field's accessibility.
+            // Scanning every file instead made each public static readonly field cost a pass over the whole
+            // compilation: quadratic on large code bases (see docs/performance.md).
+            if (field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)
             {
                 foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
                 {

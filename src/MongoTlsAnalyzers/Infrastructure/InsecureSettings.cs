@@ -89,6 +89,13 @@ namespace MongoTlsAnalyzers.Infrastructure
                     return ImmutableArray<InsecureSetting>.Empty;
             }
 
+            // Most operations of a code base cannot hold an insecure setting: reject them before the cache, so that
+            // the cache does not hold (and keep alive) one entry per assignment, call and string of the compilation.
+            if (!CanHoldSetting(operation, cancellationToken))
+            {
+                return ImmutableArray<InsecureSetting>.Empty;
+            }
+
             if (_cache.TryGetValue(operation.Syntax, out var cached))
             {
                 return cached;
@@ -113,6 +120,20 @@ namespace MongoTlsAnalyzers.Infrastructure
 
             return _cache.GetOrAdd(operation.Syntax, found.ToImmutable());
         }
+
+        /// <summary>
+        /// False when <see cref="Find"/> would find nothing for <paramref name="operation"/>, decided cheaply: the
+        /// property names <see cref="FromAssignment"/> looks at, the SslStreamSettings calls, and the URIs.
+        /// </summary>
+        private bool CanHoldSetting(IOperation operation, CancellationToken cancellationToken) => operation switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } =>
+                property.Property.Name is "AllowInsecureTls" or "VerifySslCertificate" or "ServerCertificateValidationCallback",
+            ISimpleAssignmentOperation => false,
+            IInvocationOperation invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _model.Types!.SslStreamSettings),
+            IObjectCreationOperation creation => SymbolEqualityComparer.Default.Equals(creation.Type, _model.Types!.SslStreamSettings),
+            _ => _model.UriSites!.Find(operation, cancellationToken) is not null,
+        };
 
         private void FromAssignment(ISimpleAssignmentOperation assignment, MongoTlsOptions options, ImmutableArray<InsecureSetting>.Builder found, CancellationToken cancellationToken)
         {

@@ -172,5 +172,38 @@ class C
     object D() => new MongoClient(Base);
 }");
         }
+
+
+        [Fact]
+        public async Task PublicFieldsWrittenTwiceAreNotConstant()
+        {
+            // A public static readonly field is looked up in its own type (the only place that can write it),
+            // a public mutable field in every file: both second writes must be found.
+            await Verify.VerifyAsync(@"
+using MongoDB.Driver;
+class C
+{
+    object A() => new MongoClient(""mongodb://"" + Settings.ReadOnlyHost + "":27017"");
+    object B() => new MongoClient(""mongodb://"" + Settings.MutableHost + "":27017"");
+}",
+                new TestOptions
+                {
+                    AdditionalSources = new[]
+                    {
+                        ("/0/Settings.cs", @"
+public static class Settings
+{
+    public static readonly string ReadOnlyHost = ""db.example.com"";
+    public static string MutableHost = ""db2.example.com"";
+    static Settings() { ReadOnlyHost = ""db3.example.com""; }
+}"),
+                        ("/0/Startup.cs", @"
+public static class Startup
+{
+    public static void Configure(string host) { Settings.MutableHost = host; }
+}"),
+                    },
+                });
+        }
     }
 }
