@@ -11,8 +11,8 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
 {
     /// <summary>
     /// The floor: one no-op analyzer per rule, each with one descriptor and the same registrations as the rule it
-    /// mirrors (compilation start gated on MongoDB.Driver, then the same operation kinds, syntax-tree and
-    /// compilation-end actions), with empty bodies. What it costs is what the driver charges for the actions
+    /// mirrors (compilation start gated on MongoDB.Driver, then the same operation kinds in an operation-block start
+    /// action, syntax-tree and compilation-end actions), with empty bodies. What it costs is what the driver charges for the actions
     /// alone; our rules' cost above it is the work they do.
     /// </summary>
     /// <remarks>
@@ -92,9 +92,18 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
                     return;
                 }
 
-                foreach (var kinds in _operations)
+                // As MongoAnalysisSession.RegisterBlockActions: the operation actions are registered per operation
+                // block (so that diagnostics away from the analysed node stay local in the IDE).
+                if (_operations.Length > 0)
                 {
-                    start.RegisterOperationAction(static _ => { }, kinds);
+                    var operations = _operations;
+                    start.RegisterOperationBlockStartAction(block =>
+                    {
+                        foreach (var kinds in operations)
+                        {
+                            block.RegisterOperationAction(static _ => { }, kinds);
+                        }
+                    });
                 }
 
                 if (_treeAndEnd)

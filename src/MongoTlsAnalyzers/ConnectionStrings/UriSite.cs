@@ -56,15 +56,13 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         /// <summary>The URI rooted at <paramref name="operation"/>, or null.</summary>
         public UriSite? Find(IOperation operation, CancellationToken cancellationToken)
         {
-            if (!IsCandidateRoot(operation))
+            // Literals, the most common case, are decided by their own text, before anything else.
+            if (operation is ILiteralOperation && (operation.ConstantValue.Value is not string text || !MongoUri.HasMongoScheme(text)))
             {
                 return null;
             }
 
-            // Cheap rejection before any folding: a leading constant that cannot grow into a scheme.
-            var leading = ConstantFolder.LeadingLiteralText(operation);
-            if (leading is not null
-                && (operation is ILiteralOperation ? !MongoUri.HasMongoScheme(leading) : !MongoUri.CouldStartMongoScheme(leading)))
+            if (!IsCandidateRoot(operation))
             {
                 return null;
             }
@@ -72,6 +70,18 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             if (_sites.TryGetValue(operation.Syntax, out var cached))
             {
                 return cached;
+            }
+
+            // Cheap rejection before folding the whole expression: a URI's fold starts with the scheme, so its known
+            // leading text must too. The answer is cached: up to nine rules ask about every interpolation and
+            // concatenation, which are far fewer than literals.
+            if (operation is not ILiteralOperation)
+            {
+                var leading = LeadingText.Of(operation, _model.Folder!, cancellationToken);
+                if (leading.Kind != LeadingKind.Unknown && !MongoUri.HasMongoScheme(leading.Text))
+                {
+                    return _sites.GetOrAdd(operation.Syntax, (UriSite?)null);
+                }
             }
 
             var site = Compute(operation, cancellationToken);

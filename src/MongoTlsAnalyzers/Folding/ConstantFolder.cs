@@ -46,41 +46,6 @@ namespace MongoTlsAnalyzers.Folding
             return builder.ToFoldedString();
         }
 
-        /// <summary>
-        /// The constant text at the very start of <paramref name="operation"/>, without following symbols;
-        /// lets callers skip folding expressions that cannot start with a MongoDB scheme.
-        /// </summary>
-        public static string? LeadingLiteralText(IOperation operation)
-        {
-            var current = operation;
-            while (true)
-            {
-                if (current.ConstantValue.HasValue)
-                {
-                    return current.ConstantValue.Value as string ?? string.Empty;
-                }
-
-                switch (current)
-                {
-                    case IBinaryOperation binary:
-                        current = binary.LeftOperand;
-                        continue;
-                    case IConversionOperation conversion:
-                        current = conversion.Operand;
-                        continue;
-                    case IInterpolatedStringOperation interpolated:
-                        if (interpolated.Parts.Length > 0 && interpolated.Parts[0] is IInterpolatedStringTextOperation text)
-                        {
-                            return text.Text.ConstantValue.Value as string;
-                        }
-
-                        return null;
-                    default:
-                        return null;
-                }
-            }
-        }
-
         private void RememberModel(IOperation operation)
         {
             if (operation.SemanticModel is { } model)
@@ -186,7 +151,7 @@ namespace MongoTlsAnalyzers.Folding
         }
 
         /// <summary>How a constant reads inside a string (null for values whose text depends on culture).</summary>
-        private static string? FormatConstant(Optional<object?> constant)
+        internal static string? FormatConstant(Optional<object?> constant)
         {
             switch (constant.Value)
             {

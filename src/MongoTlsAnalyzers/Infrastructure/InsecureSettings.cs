@@ -125,7 +125,7 @@ namespace MongoTlsAnalyzers.Infrastructure
         /// False when <see cref="Find"/> would find nothing for <paramref name="operation"/>, decided cheaply: the
         /// property names <see cref="FromAssignment"/> looks at, the SslStreamSettings calls, and the URIs.
         /// </summary>
-        private bool CanHoldSetting(IOperation operation, CancellationToken cancellationToken) => operation switch
+        public bool CanHoldSetting(IOperation operation, CancellationToken cancellationToken) => operation switch
         {
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } =>
                 property.Property.Name is "AllowInsecureTls" or "VerifySslCertificate" or "ServerCertificateValidationCallback",

@@ -43,13 +43,15 @@ namespace MongoTlsAnalyzers.Rules
     {
         public static void Report(OperationAnalysisContext context, MongoAnalysisSession session, InsecureVerdict verdict)
         {
+            // The cheap test first: almost no operation of a code base can hold an insecure setting.
+            var finder = session.Model.InsecureSettings!;
             var tree = context.Operation.Syntax.SyntaxTree;
-            if (session.IsSilencedAsTestCode(tree))
+            if (!finder.CanHoldSetting(context.Operation, context.CancellationToken) || session.IsSilencedAsTestCode(tree))
             {
                 return;
             }
 
-            foreach (var setting in session.Model.InsecureSettings!.Find(context.Operation, session.GetOptions(tree), context.CancellationToken))
+            foreach (var setting in finder.Find(context.Operation, session.GetOptions(tree), context.CancellationToken))
             {
                 if (setting.Verdict != verdict)
                 {

@@ -162,19 +162,20 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var hosts = SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken);
-            if (hosts.IsKnownLoopback)
-            {
-                return;
-            }
-
-            ReportConstantPassword(context, session, assignment.Value, null, "MongoUrlBuilder.Password is set to a hard-coded password");
+            // The hosts take a walk through the method: only when the password is a real constant.
+            ReportConstantPassword(
+                context,
+                session,
+                assignment.Value,
+                null,
+                "MongoUrlBuilder.Password is set to a hard-coded password",
+                () => SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken).IsKnownLoopback);
         }
 
-        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, string subject)
+        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, string subject, System.Func<bool>? isLoopbackOnly = null)
         {
             var folded = session.Model.Folder!.Fold(value, context.CancellationToken);
-            if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value, username))
+            if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value, username) || isLoopbackOnly?.Invoke() == true)
             {
                 return;
             }

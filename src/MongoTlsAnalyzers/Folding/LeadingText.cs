@@ -1,0 +1,173 @@
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MongoTlsAnalyzers.Folding
+{
+    /// <summary>What the start of a string expression is known to be, as <see cref="ConstantFolder.Fold"/> would fold it.</summary>
+    internal enum LeadingKind
+    {
+        /// <summary>The whole expression folds to <see cref="LeadingText.Text"/>.</summary>
+        Complete,
+
+        /// <summary>The fold starts with <see cref="LeadingText.Text"/> (possibly empty) and then a value not known at compile time.</summary>
+        ThenHole,
+
+        /// <summary>At least <see cref="LeadingText.Enough"/> characters are known; the rest was not looked at.</summary>
+        Enough,
+
+        /// <summary>This screen cannot tell; fold the whole expression.</summary>
+        Unknown,
+    }
+
+    /// <summary>
+    /// A cheap screen in front of <see cref="ConstantFolder.Fold"/>: only the leading pieces of a string expression,
+    /// with the same rules as the folder (literals, constants, concatenation, interpolation, <c>??</c>, and locals
+    /// and fields assigned once), stopping at the first value not known at compile time or once enough text for a
+    /// scheme check is known. Most strings of a code base are rejected here without folding them whole.
+    /// </summary>
+    internal readonly struct LeadingText
+    {
+        /// <summary>Longer than <c>mongodb+srv://</c>.</summary>
+        public const int Enough = 16;
+
+        private const int MaxSymbolDepth = 8;
+
+        public LeadingText(LeadingKind kind, string text)
+        {
+            Kind = kind;
+            Text = text;
+        }
+
+        public LeadingKind Kind { get; }
+
+        public string Text { get; }
+
+        public static LeadingText Of(IOperation operation, ConstantFolder folder, CancellationToken cancellationToken)
+        {
+            var screen = new Screen(folder, cancellationToken);
+            var kind = screen.Append(operation, 0);
+            return new LeadingText(kind, screen.Text.ToString());
+        }
+
+        private sealed class Screen
+        {
+            private readonly ConstantFolder _folder;
+            private readonly CancellationToken _cancellationToken;
+
+            public Screen(ConstantFolder folder, CancellationToken cancellationToken)
+            {
+                _folder = folder;
+                _cancellationToken = cancellationToken;
+            }
+
+            public StringBuilder Text { get; } = new StringBuilder();
+
+            /// <summary>Appends the known leading text of <paramref name="operation"/>; Complete means the caller may go on.</summary>
+            public LeadingKind Append(IOperation operation, int depth)
+            {
+                if (Text.Length >= Enough)
+                {
+                    return LeadingKind.Enough;
+                }
+
+                switch (operation)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when add.Type?.SpecialType == SpecialType.System_String:
+                        var left = Append(add.LeftOperand, depth);
+                        return left == LeadingKind.Complete ? Append(add.RightOperand, depth) : left;
+
+                    case IInterpolatedStringOperation interpolated:
+                        return AppendInterpolated(interpolated, depth);
+
+                    case IConversionOperation conversion when !conversion.ConstantValue.HasValue:
+                        return Append(conversion.Operand, depth);
+
+                    case IParenthesizedOperation parenthesized:
+                        return Append(parenthesized.Operand, depth);
+
+                    case ICoalesceOperation coalesce:
+                        return Append(coalesce.Value.ConstantValue is { HasValue: true, Value: not null } ? coalesce.Value : coalesce.WhenNull, depth);
+
+                    case IFieldReferenceOperation { Field: { IsConst: false } field }:
+                        return AppendAssigned(field, depth);
+
+                    case ILocalReferenceOperation { Local: { IsConst: false } local }:
+                        return AppendAssigned(local, depth);
+                }
+
+                if (!operation.ConstantValue.HasValue)
+                {
+                    return LeadingKind.ThenHole;
+                }
+
+                var text = ConstantFolder.FormatConstant(operation.ConstantValue);
+                if (text is null)
+                {
+                    return LeadingKind.ThenHole;
+                }
+
+                Text.Append(text);
+                return LeadingKind.Complete;
+            }
+
+            private LeadingKind AppendInterpolated(IInterpolatedStringOperation interpolated, int depth)
+            {
+                foreach (var part in interpolated.Parts)
+                {
+                    if (Text.Length >= Enough)
+                    {
+                        return LeadingKind.Enough;
+                    }
+
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            Text.Append(text.Text.ConstantValue.Value as string);
+                            break;
+
+                        case IInterpolationOperation hole when hole.Alignment is null && hole.FormatString is null:
+                            // The folder takes a hole's text only when the hole folds completely.
+                            var before = Text.Length;
+                            var inner = Append(hole.Expression, depth);
+                            if (inner == LeadingKind.ThenHole)
+                            {
+                                Text.Length = before;
+                                return LeadingKind.ThenHole;
+                            }
+
+                            if (inner != LeadingKind.Complete)
+                            {
+                                return LeadingKind.Unknown;
+                            }
+
+                            break;
+
+                        default:
+                            return LeadingKind.ThenHole;
+                    }
+                }
+
+                return LeadingKind.Complete;
+            }
+
+            private LeadingKind AppendAssigned(ISymbol symbol, int depth)
+            {
+                if (depth >= MaxSymbolDepth)
+                {
+                    return LeadingKind.Unknown;
+                }
+
+                var value = _folder.Assignments.GetSingleAssignedValue(symbol, _cancellationToken);
+                if (value is null)
+                {
+                    return LeadingKind.ThenHole;
+                }
+
+                var operation = _folder.GetOperation(value, _cancellationToken);
+                return operation is null ? LeadingKind.ThenHole : Append(operation, depth + 1);
+            }
+        }
+    }
+}
