@@ -11,8 +11,8 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
 {
     /// <summary>
     /// The floor: one no-op analyzer per rule, each with one descriptor and the same registrations as the rule it
-    /// mirrors (compilation start gated on MongoDB.Driver, then the same operation kinds in an operation-block start
-    /// action, syntax-tree and compilation-end actions), with empty bodies. What it costs is what the driver charges for the actions
+    /// mirrors (compilation start gated on MongoDB.Driver, then the same operation kinds in one action per operation
+    /// block, syntax-tree and compilation-end actions), with empty bodies. What it costs is what the driver charges for the actions
     /// alone; our rules' cost above it is the work they do.
     /// </summary>
     /// <remarks>
@@ -28,7 +28,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
         private static readonly ImmutableArray<OperationKind> Assignment = ImmutableArray.Create(OperationKind.SimpleAssignment);
         private static readonly ImmutableArray<OperationKind> Calls = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
-        /// <summary>Rule type name → the operation-kind groups it registers (one RegisterOperationAction each), and its tree/end actions.</summary>
+        /// <summary>Rule type name → the operation-kind groups it registers (one RegisterOperationAction call each; the session registers their union as one action per block), and its tree/end actions.</summary>
         public static readonly IReadOnlyDictionary<string, (ImmutableArray<OperationKind>[] Operations, bool TreeAndEnd)> Mirrors =
             new Dictionary<string, (ImmutableArray<OperationKind>[], bool)>
             {
@@ -92,18 +92,13 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
                     return;
                 }
 
-                // As MongoAnalysisSession.RegisterBlockActions: the operation actions are registered per operation
-                // block (so that diagnostics away from the analysed node stay local in the IDE).
+                // As MongoAnalysisSession.RegisterBlockActions: one action per operation block (so that diagnostics
+                // away from the analysed node stay local in the IDE), over the union of the rule's operation kinds.
                 if (_operations.Length > 0)
                 {
-                    var operations = _operations;
-                    start.RegisterOperationBlockStartAction(block =>
-                    {
-                        foreach (var kinds in operations)
-                        {
-                            block.RegisterOperationAction(static _ => { }, kinds);
-                        }
-                    });
+                    var allKinds = _operations.SelectMany(k => k).Distinct().ToImmutableArray();
+                    Action<OperationAnalysisContext> noOp = static _ => { };
+                    start.RegisterOperationBlockStartAction(block => block.RegisterOperationAction(noOp, allKinds));
                 }
 
                 if (_treeAndEnd)

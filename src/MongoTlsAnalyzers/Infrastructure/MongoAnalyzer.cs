@@ -86,6 +86,11 @@ namespace MongoTlsAnalyzers.Infrastructure
         public void RegisterOperationAction(System.Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) =>
             _operationActions.Add((action, kinds));
 
+        /// <summary>
+        /// Registers one operation-block start action that registers one dispatching action per block, over the
+        /// union of the rule's operation kinds. Roslyn's cost per block grows with the number of actions registered
+        /// in it, and a rule may register several; the dispatch table and the delegate are built once per compilation.
+        /// </summary>
         internal void RegisterBlockActions()
         {
             if (_operationActions.Count == 0)
@@ -93,14 +98,38 @@ namespace MongoTlsAnalyzers.Infrastructure
                 return;
             }
 
-            var actions = _operationActions.ToArray();
-            Start.RegisterOperationBlockStartAction(block =>
+            var byKind = new System.Collections.Generic.Dictionary<OperationKind, System.Collections.Generic.List<System.Action<OperationAnalysisContext>>>();
+            var maxKind = 0;
+            foreach (var (action, kinds) in _operationActions)
             {
-                foreach (var (action, kinds) in actions)
+                foreach (var kind in kinds)
                 {
-                    block.RegisterOperationAction(action, kinds);
+                    if (!byKind.TryGetValue(kind, out var list))
+                    {
+                        byKind.Add(kind, list = new System.Collections.Generic.List<System.Action<OperationAnalysisContext>>());
+                    }
+
+                    list.Add(action);
+                    maxKind = System.Math.Max(maxKind, (int)kind);
                 }
-            });
+            }
+
+            var table = new System.Action<OperationAnalysisContext>[maxKind + 1][];
+            foreach (var pair in byKind)
+            {
+                table[(int)pair.Key] = pair.Value.ToArray();
+            }
+
+            var allKinds = ImmutableArray.CreateRange(byKind.Keys);
+            System.Action<OperationAnalysisContext> dispatch = context =>
+            {
+                foreach (var action in table[(int)context.Operation.Kind])
+                {
+                    action(context);
+                }
+            };
+
+            Start.RegisterOperationBlockStartAction(block => block.RegisterOperationAction(dispatch, allKinds));
         }
 
         /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>
