@@ -30,6 +30,13 @@ namespace MongoTlsAnalyzers.Folding
         public SingleAssignmentIndex Assignments => _assignments;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
 
+        /// <summary>
+        /// The leading text of each local's or field's single assigned value, as <see cref="LeadingText"/> screens it:
+        /// a field such as <c>Keys.RouteBase</c> starts many interpolations of a code base, and is screened once.
+        /// </summary>
+        internal ConcurrentDictionary<ISymbol, LeadingText> LeadingTexts { get; } =
+            new ConcurrentDictionary<ISymbol, LeadingText>(SymbolEqualityComparer.Default);
+
         public ConstantFolder(Compilation compilation)
         {
             _compilation = compilation;
@@ -46,7 +53,8 @@ namespace MongoTlsAnalyzers.Folding
             return builder.ToFoldedString();
         }
 
-        private void RememberModel(IOperation operation)
+        /// <summary>Keeps the analyzer driver's semantic model of the operation's tree, so that <see cref="GetOperation(SyntaxNode, CancellationToken)"/> reuses its binding.</summary>
+        internal void RememberModel(IOperation operation)
         {
             if (operation.SemanticModel is { } model)
             {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using MongoTlsAnalyzers.ConnectionStrings;
 
 namespace MongoTlsAnalyzers.Folding
 {
@@ -46,9 +47,79 @@ namespace MongoTlsAnalyzers.Folding
 
         public static LeadingText Of(IOperation operation, ConstantFolder folder, CancellationToken cancellationToken)
         {
+            if (FromFirstPiece(operation) is { } decided)
+            {
+                return decided;
+            }
+
+            folder.RememberModel(operation);
             var screen = new Screen(folder, cancellationToken);
             var kind = screen.Append(operation, 0);
             return new LeadingText(kind, screen.Text.ToString());
+        }
+
+        /// <summary>
+        /// Most string expressions of a code base start with text that cannot begin a MongoDB scheme ("Order ",
+        /// "/api/") or with a value not known at compile time; that first piece decides, without allocating and
+        /// without resolving symbols. Null when the first piece is a local, a field, <c>??</c>, or text that could
+        /// start a scheme: then the screen runs.
+        /// </summary>
+        private static LeadingText? FromFirstPiece(IOperation operation)
+        {
+            var first = operation;
+            while (true)
+            {
+                switch (first)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when add.Type?.SpecialType == SpecialType.System_String:
+                        first = add.LeftOperand;
+                        continue;
+                    case IInterpolatedStringOperation interpolated when !interpolated.Parts.IsEmpty:
+                        switch (interpolated.Parts[0])
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                first = text.Text;
+                                continue;
+                            case IInterpolationOperation hole when hole.Alignment is null && hole.FormatString is null:
+                                first = hole.Expression;
+                                continue;
+                            default:
+                                return null;
+                        }
+
+                    case IParenthesizedOperation parenthesized:
+                        first = parenthesized.Operand;
+                        continue;
+                    case IConversionOperation conversion when !conversion.ConstantValue.HasValue:
+                        first = conversion.Operand;
+                        continue;
+                }
+
+                break;
+            }
+
+            switch (first)
+            {
+                case ICoalesceOperation:
+                case IInterpolatedStringOperation:
+                case IFieldReferenceOperation { Field.IsConst: false }:
+                case ILocalReferenceOperation { Local.IsConst: false }:
+                    return null;
+            }
+
+            if (!first.ConstantValue.HasValue)
+            {
+                // A hole first: the fold starts with no known text (the screen's ThenHole with empty text).
+                return new LeadingText(LeadingKind.ThenHole, string.Empty);
+            }
+
+            var known = ConstantFolder.FormatConstant(first.ConstantValue);
+            if (known is null)
+            {
+                return new LeadingText(LeadingKind.ThenHole, string.Empty);
+            }
+
+            return known.Length == 0 || MongoUri.CouldStartMongoScheme(known) ? null : new LeadingText(LeadingKind.ThenHole, known);
         }
 
         private sealed class Screen
@@ -159,6 +230,22 @@ namespace MongoTlsAnalyzers.Folding
                     return LeadingKind.Unknown;
                 }
 
+                if (!_folder.LeadingTexts.TryGetValue(symbol, out var leading))
+                {
+                    // Screened on its own, from no text: appending its text here decides the scheme check as
+                    // screening it in place would (at worst it says Unknown where in place it had enough text,
+                    // and the caller then folds the whole expression).
+                    var own = new Screen(_folder, _cancellationToken);
+                    var kind = own.AppendValueOf(symbol, depth);
+                    leading = _folder.LeadingTexts.GetOrAdd(symbol, new LeadingText(kind, own.Text.ToString()));
+                }
+
+                Text.Append(leading.Text);
+                return leading.Kind;
+            }
+
+            private LeadingKind AppendValueOf(ISymbol symbol, int depth)
+            {
                 var value = _folder.Assignments.GetSingleAssignedValue(symbol, _cancellationToken);
                 if (value is null)
                 {
