@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.Tests.Infrastructure;
 
 namespace MongoTlsAnalyzers.Benchmarks.References
 {
@@ -33,32 +34,13 @@ namespace MongoTlsAnalyzers.Benchmarks.References
 
         private static Manifest Load()
         {
-            var path = Path.Combine(AppContext.BaseDirectory, "bench-references.txt");
-            if (!File.Exists(path))
-            {
-                throw new InvalidOperationException("bench-references.txt is missing next to the benchmark app; rebuild the benchmark project.");
-            }
-
             var framework = ImmutableArray.CreateBuilder<MetadataReference>();
             var extensions = ImmutableArray.CreateBuilder<MetadataReference>();
             var mongo = ImmutableArray.CreateBuilder<MetadataReference>();
             var mongoNames = new List<string>();
             var peers = new List<string>();
-            foreach (var line in File.ReadAllLines(path))
+            foreach (var (kind, file) in ReferenceManifest.Read("bench-references.txt", "rebuild the benchmark project."))
             {
-                var separator = line.IndexOf('|');
-                if (separator < 0)
-                {
-                    continue;
-                }
-
-                var kind = line.Substring(0, separator);
-                var file = line.Substring(separator + 1);
-                if (!File.Exists(file))
-                {
-                    throw new InvalidOperationException($"'{file}' listed in bench-references.txt does not exist; run 'dotnet restore'.");
-                }
-
                 var name = Path.GetFileNameWithoutExtension(file);
                 switch (kind)
                 {

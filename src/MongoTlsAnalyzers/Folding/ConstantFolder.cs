@@ -307,8 +307,8 @@ namespace MongoTlsAnalyzers.Folding
                     return null;
                 }
 
-                // Declarations in other files of the compilation need their own semantic model. This happens
-                // only for constants and single-assignment symbols that feed a MongoDB URI, and is cached.
+                // Declarations in other files of the compilation need their own semantic model: for the
+                // single-assignment locals and fields the folder and the leading-text screen read through. Cached.
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
                 model = _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 #pragma warning restore RS1030

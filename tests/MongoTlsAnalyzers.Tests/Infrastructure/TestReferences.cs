@@ -46,32 +46,13 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
 
         private static Manifest Load()
         {
-            var path = Path.Combine(AppContext.BaseDirectory, "test-references.txt");
-            if (!File.Exists(path))
-            {
-                throw new InvalidOperationException("test-references.txt is missing next to the test assembly; rebuild the test project.");
-            }
-
             var framework = ImmutableArray.CreateBuilder<MetadataReference>();
             var extensions = ImmutableArray.CreateBuilder<MetadataReference>();
             var mongo3 = ImmutableArray.CreateBuilder<MetadataReference>();
             var mongo2 = ImmutableArray.CreateBuilder<MetadataReference>();
             var mongo2Paths = new List<string>();
-            foreach (var line in File.ReadAllLines(path))
+            foreach (var (kind, file) in ReferenceManifest.Read("test-references.txt", "rebuild the test project."))
             {
-                var separator = line.IndexOf('|');
-                if (separator < 0)
-                {
-                    continue;
-                }
-
-                var kind = line.Substring(0, separator);
-                var file = line.Substring(separator + 1);
-                if (!File.Exists(file))
-                {
-                    throw new InvalidOperationException($"The reference '{file}' listed in test-references.txt does not exist; run 'dotnet restore'.");
-                }
-
                 var reference = MetadataReference.CreateFromFile(file);
                 var name = Path.GetFileNameWithoutExtension(file);
                 switch (kind)
