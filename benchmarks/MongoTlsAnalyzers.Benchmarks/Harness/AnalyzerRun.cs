@@ -35,6 +35,8 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
         public static AnalyzerRunResult Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, bool concurrent)
         {
             var exceptions = new List<string>();
+            // The passes share syntax trees, which a build never does: our per-tree facts must be read again each time.
+            MongoTlsAnalyzers.Screening.TreeFacts.ForgetAll();
             var withAnalyzers = Attach(compilation, analyzers, options, concurrent, exceptions);
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();

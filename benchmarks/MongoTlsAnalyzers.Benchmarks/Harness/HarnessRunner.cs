@@ -26,6 +26,8 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
                 ? AnalyzedCodeBase.Generate(settings.MinFiles, settings.MinLines, settings.Seed)
                 : AnalyzedCodeBase.FromFolder(settings.Source);
             Console.WriteLine($"Code:     {codeBase.Description}: {codeBase.Files:N0} files, {codeBase.Lines:N0} lines, {codeBase.MongoFiles:N0} files use MongoDB (generated and parsed in {stopwatch.ElapsedMilliseconds:N0} ms)");
+            ScreenSummary(codeBase); // JIT, so that the time printed is the screen's own
+            Console.WriteLine("Screen:   " + ScreenSummary(codeBase));
             Console.WriteLine($"Method:   {settings.Passes} measured pass(es) after 1 warm-up; {(settings.Concurrent ? "concurrent" : "sequential")} analysis and concurrentBuild={settings.Concurrent.ToString().ToLowerInvariant()}; analyzer time = logAnalyzerExecutionTime");
             Console.WriteLine();
 
@@ -55,6 +57,32 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             var problems = whole.Ours.Exceptions.Count + whole.Peer.Exceptions.Count + noDriver.Exceptions.Count + (ide?.Exceptions.Count ?? 0)
                 + (settings.Source is null ? whole.CompileErrors : 0);
             return (misses, problems);
+        }
+
+        /// <summary>How many files the source screen keeps for the rules, and how long it takes on fresh trees.</summary>
+        private static string ScreenSummary(AnalyzedCodeBase codeBase)
+        {
+            var compilation = codeBase.CompileWithDriver(concurrentBuild: false);
+            MongoTlsAnalyzers.Screening.TreeFacts.ForgetAll();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var screen = new MongoTlsAnalyzers.Screening.SourceScreen(compilation);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                _ = MongoTlsAnalyzers.Screening.TreeFacts.Of(tree);
+            }
+
+            var facts = stopwatch.Elapsed.TotalMilliseconds;
+            int kept = 0, byWord = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (screen.MayMatter(tree))
+                {
+                    kept++;
+                    byWord += MongoTlsAnalyzers.Screening.TreeFacts.Of(tree).HasTriggerWord ? 1 : 0;
+                }
+            }
+
+            return $"the source screen keeps {kept:N0} of {codeBase.Files:N0} files ({byWord:N0} by a word, {kept - byWord:N0} by one of {screen.NamesSearched:N0} field or local names), decided in {stopwatch.Elapsed.TotalMilliseconds:F1} ms ({facts:F1} ms reading the files' words)";
         }
     }
 }

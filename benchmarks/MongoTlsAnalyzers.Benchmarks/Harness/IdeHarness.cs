@@ -33,6 +33,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             var primer = ImmutableArray.Create<DiagnosticAnalyzer>(new PrimerAnalyzer());
             var exceptions = new List<string>();
             AnalyzerRun.Settle();
+            MongoTlsAnalyzers.Screening.TreeFacts.ForgetAll();
             var withAnalyzers = AnalyzerRun.Attach(codeBase.CompileWithDriver(concurrentBuild: false), ours.AddRange(floor).AddRange(primer), BenchOptions.Default, concurrent: false, exceptions);
             var compilation = withAnalyzers.Compilation;
 

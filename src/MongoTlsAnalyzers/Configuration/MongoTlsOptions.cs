@@ -18,8 +18,10 @@ namespace MongoTlsAnalyzers.Configuration
             bool debugIsDevelopment,
             bool analyzeTestProjects,
             TimeoutFloors floors,
-            ImmutableArray<OptionError> errors)
+            ImmutableArray<OptionError> errors,
+            bool sourceScreen = true)
         {
+            SourceScreen = sourceScreen;
             DevelopmentGuardMethods = developmentGuardMethods;
             DebugIsDevelopment = debugIsDevelopment;
             AnalyzeTestProjects = analyzeTestProjects;
@@ -37,6 +39,12 @@ namespace MongoTlsAnalyzers.Configuration
         public bool AnalyzeTestProjects { get; }
 
         public TimeoutFloors Floors { get; }
+
+        /// <summary>
+        /// Whether files that cannot hold anything the rules analyse are skipped (global only; default true). The
+        /// switch exists to rule the screen out when a diagnostic seems missing.
+        /// </summary>
+        public bool SourceScreen { get; }
 
         /// <summary>Malformed values found while reading (reported as MTA000).</summary>
         public ImmutableArray<OptionError> Errors { get; }

@@ -22,6 +22,7 @@ namespace MongoTlsAnalyzers.Configuration
         public const string MinSocketTimeoutKey = "mongo_tls.min_socket_timeout";
         public const string MinWaitQueueTimeoutKey = "mongo_tls.min_wait_queue_timeout";
         public const string MinHeartbeatIntervalKey = "mongo_tls.min_heartbeat_interval";
+        public const string SourceScreenKey = "mongo_tls.source_screen";
 
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, MongoTlsOptions> Cache =
             new ConditionalWeakTable<AnalyzerConfigOptions, MongoTlsOptions>();
@@ -68,6 +69,7 @@ namespace MongoTlsAnalyzers.Configuration
 
             var debugIsDevelopment = ReadBoolean(options, DebugIsDevelopmentKey, defaultValue: true, errors);
             var analyzeTestProjects = ReadBoolean(options, AnalyzeTestProjectsKey, defaultValue: false, errors);
+            var sourceScreen = ReadBoolean(options, SourceScreenKey, defaultValue: true, errors);
             var floors = new TimeoutFloors(
                 ReadDuration(options, MinServerSelectionTimeoutKey, defaults.ServerSelection, errors),
                 ReadDuration(options, MinConnectTimeoutKey, defaults.Connect, errors),
@@ -75,7 +77,7 @@ namespace MongoTlsAnalyzers.Configuration
                 ReadDuration(options, MinWaitQueueTimeoutKey, defaults.WaitQueue, errors),
                 ReadDuration(options, MinHeartbeatIntervalKey, defaults.HeartbeatInterval, errors));
 
-            return new MongoTlsOptions(guards, debugIsDevelopment, analyzeTestProjects, floors, errors.ToImmutableArray());
+            return new MongoTlsOptions(guards, debugIsDevelopment, analyzeTestProjects, floors, errors.ToImmutableArray(), sourceScreen);
         }
 
         private static bool ReadBoolean(AnalyzerConfigOptions options, string key, bool defaultValue, List<OptionError> errors)

@@ -129,7 +129,31 @@ namespace MongoTlsAnalyzers.Infrastructure
                 }
             };
 
-            Start.RegisterOperationBlockStartAction(block => block.RegisterOperationAction(dispatch, allKinds));
+            // Files that cannot hold anything the rules analyse get no operation action at all (SourceScreen). The
+            // option mongo_tls.source_screen = false turns the screen off, to rule it out when a diagnostic seems missing.
+            var screen = MongoTlsOptionsReader.GetGlobal(Start.Options).SourceScreen ? Model.Screen : null;
+            var options = Start.Options;
+            Start.RegisterOperationBlockStartAction(block =>
+            {
+                if (screen is null || MayMatter(screen, options, block.OperationBlocks))
+                {
+                    block.RegisterOperationAction(dispatch, allKinds);
+                }
+            });
+        }
+
+        private static bool MayMatter(Screening.SourceScreen screen, AnalyzerOptions options, ImmutableArray<IOperation> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                var tree = block.Syntax.SyntaxTree;
+                if (screen.MayMatter(tree) || !MongoTlsOptionsReader.Get(options, tree).SourceScreen)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>

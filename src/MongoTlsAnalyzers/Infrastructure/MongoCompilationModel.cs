@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Folding;
+using MongoTlsAnalyzers.Screening;
 
 namespace MongoTlsAnalyzers.Infrastructure
 {
@@ -33,6 +34,7 @@ namespace MongoTlsAnalyzers.Infrastructure
                 Guards = new DevelopmentGuards(Folder);
                 InsecureSettings = new InsecureSettingFinder(this);
                 UriSites = new UriSiteLocator(this);
+                Screen = new SourceScreen(compilation);
             }
         }
 
@@ -50,6 +52,9 @@ namespace MongoTlsAnalyzers.Infrastructure
         public InsecureSettingFinder? InsecureSettings { get; }
 
         public UriSiteLocator? UriSites { get; }
+
+        /// <summary>Which files the rules need to look at (null without the driver).</summary>
+        public SourceScreen? Screen { get; }
 
         public DriverProfile Profile => Types?.Profile ?? DriverProfile.V3;
 

@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace MongoTlsAnalyzers.Screening
+{
+    /// <summary>
+    /// What one pass over a file's text tells the screen: whether a trigger word occurs and, in a file without one,
+    /// a Bloom filter of every word, so that the search for a field's name skips the files that lack it. The pass
+    /// stops at the first trigger word (in a file that uses MongoDB, usually a using directive near the top); such a
+    /// file has no filter and is searched in full when a name is looked for. Kept per syntax tree, which the IDE
+    /// reuses from one compilation to the next while the file is unchanged.
+    /// </summary>
+    internal sealed class TreeFacts
+    {
+        private const int FilterBits = 16384;
+        private const int FilterMask = FilterBits - 1;
+
+        private static ConditionalWeakTable<SyntaxTree, TreeFacts> s_cache = new ConditionalWeakTable<SyntaxTree, TreeFacts>();
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts>.CreateValueCallback Create = tree => Compute(tree);
+
+        /// <summary>A 1,024-bit prefilter over the trigger words' hashes: most words of a file miss it at one bit test.</summary>
+        private static readonly ulong[] TriggerFilter = BuildTriggerFilter();
+
+        /// <summary>The Bloom filter of the file's words; null when the pass stopped at a trigger word.</summary>
+        private readonly ulong[]? _words;
+
+        private TreeFacts(bool hasTriggerWord, ulong[]? words)
+        {
+            HasTriggerWord = hasTriggerWord;
+            _words = words;
+        }
+
+        /// <summary>True when a trigger word, <c>mongo</c> or <c>mongodb</c> occurs anywhere in the file.</summary>
+        public bool HasTriggerWord { get; }
+
+        public static TreeFacts Of(SyntaxTree tree) => Volatile.Read(ref s_cache).GetValue(tree, Create);
+
+        /// <summary>
+        /// Drops every cached fact. Only the benchmark calls this: its passes share syntax trees (a build never does),
+        /// and each pass must pay for reading the files, as a build would.
+        /// </summary>
+        internal static void ForgetAll() => Volatile.Write(ref s_cache, new ConditionalWeakTable<SyntaxTree, TreeFacts>());
+
+        /// <summary>False when no word of the file has this hash; true when one may (always, without a filter).</summary>
+        public bool MayContain(uint hash)
+        {
+            if (_words is null)
+            {
+                return true;
+            }
+
+            var (a, b, c) = Bits(hash);
+            return IsSet(_words, a) && IsSet(_words, b) && IsSet(_words, c);
+        }
+
+        /// <summary>Where the words <c>mongo</c> and <c>mongodb</c> (any case) start in <paramref name="text"/>.</summary>
+        public static List<int> SchemeWordStarts(string text)
+        {
+            var starts = new List<int>();
+            for (var index = text.IndexOf("mongo", System.StringComparison.OrdinalIgnoreCase); index >= 0;
+                 index = text.IndexOf("mongo", index + 5, System.StringComparison.OrdinalIgnoreCase))
+            {
+                if (!IdentifierRuns.StartsRun(text, index))
+                {
+                    continue;
+                }
+
+                var end = index + 5;
+                if (end + 2 <= text.Length && (text[end] | 0x20) == 'd' && (text[end + 1] | 0x20) == 'b')
+                {
+                    end += 2;
+                }
+
+                if (IdentifierRuns.EndsRun(text, end))
+                {
+                    starts.Add(index);
+                }
+            }
+
+            return starts;
+        }
+
+        private static TreeFacts Compute(SyntaxTree tree)
+        {
+            var visitor = new Collector(new ulong[FilterBits / 64]);
+            IdentifierRuns.Scan(tree.GetText(CancellationToken.None), ref visitor);
+            return visitor.Trigger ? new TreeFacts(true, null) : new TreeFacts(false, visitor.Words);
+        }
+
+        private static (int A, int B, int C) Bits(uint hash) =>
+            ((int)(hash & FilterMask), (int)((hash >> 14) & FilterMask), (int)(((hash >> 28) | (hash << 4)) & FilterMask));
+
+        private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
+
+        private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
+
+        private static ulong[] BuildTriggerFilter()
+        {
+            var filter = new ulong[1024 / 64];
+            foreach (var word in TriggerWords.Words)
+            {
+                Set(filter, (int)(IdentifierRuns.Hash(word) & 1023));
+            }
+
+            foreach (var word in TriggerWords.Scheme)
+            {
+                Set(filter, (int)(IdentifierRuns.Hash(word) & 1023));
+            }
+
+            return filter;
+        }
+
+        private struct Collector : IRunVisitor
+        {
+            public Collector(ulong[] words)
+            {
+                Words = words;
+                Trigger = false;
+            }
+
+            public readonly ulong[] Words;
+
+            public bool Trigger;
+
+            public bool Visit(int start, int length, uint hash)
+            {
+                if (IsSet(TriggerFilter, (int)(hash & 1023)) && (TriggerWords.IsScheme(hash, length) || TriggerWords.IsTrigger(hash, length)))
+                {
+                    Trigger = true;
+                    return false;
+                }
+
+                var (a, b, c) = Bits(hash);
+                Set(Words, a);
+                Set(Words, b);
+                Set(Words, c);
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using MongoTlsAnalyzers.Screening;
+using MongoTlsAnalyzers.Tests.Catalog;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MongoTlsAnalyzers.Tests.Robustness
+{
+    /// <summary>
+    /// The source screen skips files that cannot hold anything a rule analyses. It must never change what is
+    /// reported: every test source is split into one file per type (its usings made global, in a file of their own,
+    /// so that a file keeps only the words of its own type), then analysed with the screen on and off.
+    /// </summary>
+    public sealed class SourceScreenTests
+    {
+        private const string ScreenOff = "mongo_tls.source_screen = false";
+
+        private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+
+        private readonly ITestOutputHelper _output;
+
+        public SourceScreenTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void EveryTestSourceSplitIntoFilesReportsTheSameWithAndWithoutTheScreen(bool memberPerFile)
+        {
+            var analyzers = RuleCatalogTests.AllAnalyzers().ToImmutableArray();
+            int sources = 0, files = 0, screenedOut = 0, reachedByName = 0, diagnostics = 0;
+            var differences = new List<string>();
+            foreach (var source in TestSourceHarvest.All)
+            {
+                if (Split(source.Text, memberPerFile) is not { } split)
+                {
+                    continue;
+                }
+
+                var compilation = AnalyzerRunner.Compile(split, DriverVersion.V3);
+                if (compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    continue;
+                }
+
+                sources++;
+                files += split.Count;
+                var screen = new SourceScreen(compilation);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (!screen.MayMatter(tree))
+                    {
+                        screenedOut++;
+                    }
+                    else if (!TreeFacts.Of(tree).HasTriggerWord)
+                    {
+                        reachedByName++;
+                    }
+                }
+
+                var screened = Render(AnalyzerRunner.Run(compilation.Clone(), analyzers));
+                var unscreened = Render(AnalyzerRunner.Run(compilation.Clone(), analyzers, globalConfig: ScreenOff));
+                diagnostics += unscreened.Length;
+                if (!screened.SequenceEqual(unscreened))
+                {
+                    differences.Add(source.Origin + ": missing " + string.Join("; ", unscreened.Except(screened)) + " extra " + string.Join("; ", screened.Except(unscreened)));
+                }
+            }
+
+            var line = $"Source screen, one {(memberPerFile ? "member" : "type")} per file: {sources} test sources split into {files} files; {screenedOut} files screened out, " +
+                $"{reachedByName} kept only through a field's or local's name; {diagnostics} diagnostics, {differences.Count} sources differ.";
+            _output.WriteLine(line);
+            Console.WriteLine(line);
+            Assert.True(sources >= 300, line);
+            Assert.True(screenedOut >= 100, line);
+            Assert.True(!memberPerFile || reachedByName >= 5, line);
+            Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences.Take(10)));
+        }
+
+        [Fact]
+        public void AFileThatNamesNothingOfMongoDbIsScreenedOutAndAWordInACommentKeepsItIn()
+        {
+            var compilation = AnalyzerRunner.Compile(
+                new[]
+                {
+                    "public static class Plain { public static int Twice(int x) => x * 2; }",
+                    "public static class Commented { // talks to MongoDB\n public static int Once(int x) => x; }",
+                    "public static class Timeouts { public static System.TimeSpan ConnectTimeout => System.TimeSpan.Zero; }",
+                },
+                DriverVersion.V3);
+            var screen = new SourceScreen(compilation);
+            var trees = compilation.SyntaxTrees.ToArray();
+            Assert.False(screen.MayMatter(trees[0]));
+            Assert.True(screen.MayMatter(trees[1]));
+            Assert.True(screen.MayMatter(trees[2]));
+        }
+
+        [Fact]
+        public void AUriComposedFromAFieldChainInFilesWithoutMongoWordsIsStillReported()
+        {
+            // Scheme (has the word) -> Main (another file, no word) -> Admin (a third file, no word, the URI root).
+            var sources = new[]
+            {
+                "public static class Db { public const string Scheme = \"mongodb://\"; }",
+                "public static class Hosts { public static readonly string Main = Db.Scheme + \"db.example.com/\"; }",
+                "public static class Accounts { private static string @Prefix; static Accounts() { @Prefix = Hosts.Main; } public static string Admin() { var local = Prefix; return local + \"?authSource=admin&user=admin\"; } }",
+                "public static class Plain { public static string Greeting(string name) => \"Hello \" + name; }",
+            };
+            var compilation = AnalyzerRunner.Compile(sources, DriverVersion.V3);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var screen = new SourceScreen(compilation);
+            var trees = compilation.SyntaxTrees.ToArray();
+            Assert.Equal(new[] { true, true, true, false }, trees.Select(screen.MayMatter).ToArray());
+
+            var analyzers = RuleCatalogTests.AllAnalyzers().ToImmutableArray();
+            var screened = Render(AnalyzerRunner.Run(compilation.Clone(), analyzers));
+            var unscreened = Render(AnalyzerRunner.Run(compilation.Clone(), analyzers, globalConfig: ScreenOff));
+            Assert.Equal(unscreened, screened);
+            Assert.Contains(screened, d => d.StartsWith("MTA002|/0/Test1.cs|", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void TheSwitchInEditorConfigOrGlobalConfigTurnsTheScreenOffForTheOneShapeItMisses()
+        {
+            // The one documented blind spot: a scheme split inside a word, in a file with no other word of MongoDB.
+            var compilation = AnalyzerRunner.Compile(new[] { "public static class Hosts { public const string Main = \"mon\" + \"godb://db.example.com/\"; }" }, DriverVersion.V3);
+            var analyzers = RuleCatalogTests.AllAnalyzers().ToImmutableArray();
+            Assert.False(new SourceScreen(compilation).MayMatter(compilation.SyntaxTrees.Single()));
+            Assert.Empty(AnalyzerRunner.Run(compilation.Clone(), analyzers));
+            var expected = new[] { "MTA002|/0/Test0.cs|[63..87)|" };
+            Assert.Equal(expected, Render(AnalyzerRunner.Run(compilation.Clone(), analyzers, globalConfig: ScreenOff)).Select(Prefix));
+            Assert.Equal(expected, Render(AnalyzerRunner.Run(compilation.Clone(), analyzers, editorConfig: ScreenOff)).Select(Prefix));
+
+            static string Prefix(string rendered) => rendered.Substring(0, rendered.IndexOf(')') + 2);
+        }
+
+        [Fact]
+        public void RunsAreCutAtEveryNonIdentifierCharacterAndHashedWithoutCaseAcrossChunkBoundaries()
+        {
+            // 4,093 filler characters put "MongoDB" across the scanner's 4,096-character chunk boundary.
+            var text = new string(' ', 4093) + "MongoDB.Driver x_1 \"mongodb+srv://h\" é9";
+            var visitor = new Recorder(text);
+            IdentifierRuns.Scan(SourceText.From(text), ref visitor);
+            Assert.Equal(new[] { "MongoDB", "Driver", "x_1", "mongodb", "srv", "h", "é9" }, visitor.Runs.ToArray());
+            Assert.Equal(IdentifierRuns.Hash("mongodb"), visitor.Hashes[0]);
+            Assert.Equal(visitor.Hashes[0], visitor.Hashes[3]);
+            Assert.True(TriggerWords.IsScheme(visitor.Hashes[0], 7));
+            Assert.False(TriggerWords.IsScheme(IdentifierRuns.Hash("mongodbx"), 8));
+        }
+
+        private static string[] Render(ImmutableArray<Diagnostic> diagnostics) =>
+            diagnostics
+                .Select(d => string.Join("|", d.Id, d.Location.SourceTree?.FilePath ?? "(no file)", d.Location.SourceSpan.ToString(), d.GetMessage(CultureInfo.InvariantCulture)))
+                .OrderBy(line => line, StringComparer.Ordinal)
+                .ToArray();
+
+        /// <summary>
+        /// The source as one file of global usings plus one file per top-level type (in its namespace), or, with
+        /// <paramref name="memberPerFile"/>, one file per member of each type (made partial), so that a field and the
+        /// code that reads it land in different files. Null when the source is not a clean file of types and namespaces.
+        /// </summary>
+        private static List<string>? Split(string text, bool memberPerFile)
+        {
+            var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot();
+            if (root.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) || root.Externs.Count > 0 || root.AttributeLists.Count > 0)
+            {
+                return null;
+            }
+
+            var usings = new StringBuilder();
+            foreach (var directive in root.Usings)
+            {
+                usings.Append(directive.GlobalKeyword.IsKind(SyntaxKind.None) ? "global " : string.Empty).Append(directive.ToString()).Append('\n');
+            }
+
+            var files = new List<string> { usings.ToString() };
+            if (!AddTypes(root.Members, null, memberPerFile, files))
+            {
+                return null;
+            }
+
+            return files.Count > 2 || (files.Count == 2 && usings.Length > 0) ? files : null;
+        }
+
+        private static bool AddTypes(SyntaxList<MemberDeclarationSyntax> members, string? namespaceName, bool memberPerFile, List<string> files)
+        {
+            string InNamespace(string code) => namespaceName is null ? code : $"namespace {namespaceName}\n{{\n{code}\n}}\n";
+
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns when ns.Usings.Count == 0 && ns.Externs.Count == 0:
+                        var name = namespaceName is null ? ns.Name.ToString() : namespaceName + "." + ns.Name;
+                        if (!AddTypes(ns.Members, name, memberPerFile, files))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case TypeDeclarationSyntax type when type.Modifiers.Any(SyntaxKind.FileKeyword):
+                        return false;
+                    case TypeDeclarationSyntax type when memberPerFile && type.Members.Count > 1:
+                        var partial = type.Modifiers.Any(SyntaxKind.PartialKeyword) ? type : type.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+                        files.Add(InNamespace(partial.WithMembers(default).ToFullString()));
+                        var header = "partial " + (type is RecordDeclarationSyntax record ? "record " + record.ClassOrStructKeyword.Text : type.Keyword.Text) + " " + type.Identifier.Text + type.TypeParameterList;
+                        foreach (var part in type.Members)
+                        {
+                            files.Add(InNamespace($"{header}\n{{\n{part.ToFullString()}\n}}\n"));
+                        }
+
+                        break;
+                    case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                        files.Add(InNamespace(member.ToFullString()));
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private struct Recorder : IRunVisitor
+        {
+            private readonly string _text;
+
+            public Recorder(string text)
+            {
+                _text = text;
+                Runs = new List<string>();
+                Hashes = new List<uint>();
+            }
+
+            public List<string> Runs;
+
+            public List<uint> Hashes;
+
+            public bool Visit(int start, int length, uint hash)
+            {
+                Runs.Add(_text.Substring(start, length));
+                Hashes.Add(hash);
+                return true;
+            }
+        }
+    }
+}
