@@ -50,6 +50,20 @@ namespace MongoTlsAnalyzers.Screening
 
         private static readonly bool[] AsciiRunChars = BuildAsciiRunChars();
 
+        /// <summary>For each ASCII character: its lower-case form when it is part of a run, else 0.</summary>
+        private static readonly char[] AsciiFolded = BuildAsciiFolded();
+
+        private static char[] BuildAsciiFolded()
+        {
+            var table = new char[128];
+            for (var c = 0; c < 128; c++)
+            {
+                table[c] = AsciiRunChars[c] ? (c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : (char)c) : '\0';
+            }
+
+            return table;
+        }
+
         private static bool[] BuildAsciiRunChars()
         {
             var table = new bool[128];
@@ -76,7 +90,10 @@ namespace MongoTlsAnalyzers.Screening
                 for (var i = 0; i < count; i++)
                 {
                     var c = chunk[i];
-                    if (IsRunChar(c))
+
+                    // One table lookup classifies and folds an ASCII character (0: not part of a run).
+                    var folded = c < 128 ? AsciiFolded[c] : (char.IsLetterOrDigit(c) ? c : '\0');
+                    if (folded != 0)
                     {
                         if (runStart < 0)
                         {
@@ -84,7 +101,7 @@ namespace MongoTlsAnalyzers.Screening
                             hash = OffsetBasis;
                         }
 
-                        hash = Step(hash, c);
+                        hash = (hash ^ folded) * Prime;
                     }
                     else if (runStart >= 0)
                     {
