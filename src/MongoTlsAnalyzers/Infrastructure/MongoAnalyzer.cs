@@ -129,7 +129,7 @@ namespace MongoTlsAnalyzers.Infrastructure
                 }
             };
 
-            // Files that cannot hold anything the rules analyse get no operation action at all (SourceScreen). The
+            // Members that cannot hold anything the rules analyse get no operation action at all (SourceScreen). The
             // option mongo_tls.source_screen = false turns the screen off, to rule it out when a diagnostic seems missing.
             var screen = MongoTlsOptionsReader.GetGlobal(Start.Options).SourceScreen ? Model.Screen : null;
             var options = Start.Options;
@@ -147,13 +147,30 @@ namespace MongoTlsAnalyzers.Infrastructure
             foreach (var block in blocks)
             {
                 var tree = block.Syntax.SyntaxTree;
-                if (screen.MayMatter(tree) || !MongoTlsOptionsReader.Get(options, tree).SourceScreen)
+                if (screen.MayMatter(tree, MemberSpan(block.Syntax)) || !MongoTlsOptionsReader.Get(options, tree).SourceScreen)
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The whole declaration a block belongs to (signature, initializers and body): a root's trigger word can be a
+        /// parameter's type, such as <c>SslStreamSettings</c> in <c>Configure(SslStreamSettings s) =&gt; s.With(...)</c>.
+        /// </summary>
+        private static Microsoft.CodeAnalysis.Text.TextSpan MemberSpan(SyntaxNode syntax)
+        {
+            for (var node = syntax; node is not null; node = node.Parent)
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+                {
+                    return node.Span;
+                }
+            }
+
+            return syntax.Span;
         }
 
         /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>

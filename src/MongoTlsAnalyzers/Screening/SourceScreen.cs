@@ -3,27 +3,30 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace MongoTlsAnalyzers.Screening
 {
     /// <summary>
-    /// Decides, per file, whether the rules need to look at it at all: most files of a large code base never mention
-    /// MongoDB, and skipping them is what keeps the analyzers near the cost of registering their actions.
+    /// Decides, per member, whether the rules need to look at it at all: most members of a large code base, even in
+    /// files that use MongoDB, hold nothing a rule starts from, and skipping them is what keeps the analyzers near
+    /// the cost of registering their actions.
     /// <para>
-    /// A file is analysed when it holds a trigger word (<see cref="TriggerWords"/>), or when it names a field or
-    /// local whose value can lead with a MongoDB scheme: a URI folded from <c>Db.Scheme + "host"</c> in a file that
-    /// says nothing else about MongoDB. Those names are found once per compilation, from the scheme's words in string
-    /// literals, through the fields and locals they initialise or are assigned to, then the fields those names
-    /// initialise in turn, to a fixed point (DESIGN §3 "Constant value": fields and locals, in any file). Everything
-    /// here errs on the side of analysing: a word in a comment, or a different symbol with the same name, keeps a
-    /// file in.
+    /// Every rule starts from a root inside the member it analyses (DESIGN §3): a URI, or an assignment, call or
+    /// creation on a driver type. A root's own text holds a trigger word (<see cref="TriggerWords"/>), or names a
+    /// field or local whose value can lead with a MongoDB scheme: a URI folded from <c>Db.Scheme + "host"</c> in a
+    /// member that says nothing else about MongoDB. Those names are found once per compilation, from the scheme's
+    /// words in string literals, through the fields and locals they initialise or are assigned to, then the fields
+    /// those names initialise in turn, to a fixed point (DESIGN §3 "Constant value": fields and locals, in any file).
+    /// Everything here errs on the side of analysing: a word in a comment, or a different symbol with the same name,
+    /// keeps a member in.
     /// </para>
     /// </summary>
     internal sealed class SourceScreen
     {
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
-        private HashSet<SyntaxTree>? _reachedByName;
+        private Dictionary<SyntaxTree, List<int>>? _namePositions;
 
         /// <summary>How many field and local names the closure searched for (for the benchmark's summary).</summary>
         internal int NamesSearched { get; private set; }
@@ -34,35 +37,59 @@ namespace MongoTlsAnalyzers.Screening
         }
 
         /// <summary>True when something in <paramref name="tree"/> may be analysed by a rule.</summary>
-        public bool MayMatter(SyntaxTree tree)
+        public bool MayMatter(SyntaxTree tree) => MayMatter(tree, new TextSpan(0, tree.Length));
+
+        /// <summary>True when something in <paramref name="span"/> of <paramref name="tree"/> may be analysed by a rule.</summary>
+        public bool MayMatter(SyntaxTree tree, TextSpan span)
         {
-            if (TreeFacts.Of(tree).HasTriggerWord)
+            if (AnyWithin(TreeFacts.Of(tree).TriggerStarts, span))
             {
                 return true;
             }
 
-            return ReachedByName().Contains(tree);
+            return NamePositions().TryGetValue(tree, out var positions) && AnyWithin(positions, span);
         }
 
-        private HashSet<SyntaxTree> ReachedByName()
+        /// <summary>True when one of the sorted <paramref name="positions"/> lies in <paramref name="span"/>.</summary>
+        private static bool AnyWithin(IReadOnlyList<int> positions, TextSpan span)
         {
-            var reached = Volatile.Read(ref _reachedByName);
-            if (reached is not null)
+            int low = 0, high = positions.Count;
+            while (low < high)
             {
-                return reached;
+                var middle = low + ((high - low) / 2);
+                if (positions[middle] < span.Start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low < positions.Count && positions[low] < span.End;
+        }
+
+        /// <summary>Per file, where the names of the closure occur as identifiers (sorted).</summary>
+        private Dictionary<SyntaxTree, List<int>> NamePositions()
+        {
+            var positions = Volatile.Read(ref _namePositions);
+            if (positions is not null)
+            {
+                return positions;
             }
 
             lock (_gate)
             {
-                if (_reachedByName is null)
+                if (_namePositions is null)
                 {
                     var closure = new NameClosure(_compilation);
-                    var reachedTrees = closure.Run();
+                    var found = closure.Run();
                     NamesSearched = closure.NamesSearched;
-                    Volatile.Write(ref _reachedByName, reachedTrees);
+                    Volatile.Write(ref _namePositions, found);
                 }
 
-                return _reachedByName!;
+                return _namePositions!;
             }
         }
 
@@ -70,7 +97,7 @@ namespace MongoTlsAnalyzers.Screening
         private sealed class NameClosure
         {
             private readonly Compilation _compilation;
-            private readonly HashSet<SyntaxTree> _reached = new HashSet<SyntaxTree>();
+            private readonly Dictionary<SyntaxTree, List<int>> _positions = new Dictionary<SyntaxTree, List<int>>();
 
             /// <summary>Field names (and assignment targets) already searched for in every file, compared ordinally.</summary>
             private readonly HashSet<string> _seenFields = new HashSet<string>(System.StringComparer.Ordinal);
@@ -88,18 +115,12 @@ namespace MongoTlsAnalyzers.Screening
 
             public int NamesSearched => _seenFields.Count + _seenLocals.Count;
 
-            public HashSet<SyntaxTree> Run()
+            public Dictionary<SyntaxTree, List<int>> Run()
             {
-                // Only a file with a trigger word can hold the scheme's words (they are trigger words themselves).
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    if (!TreeFacts.Of(tree).HasTriggerWord)
-                    {
-                        continue;
-                    }
-
-                    var starts = TreeFacts.SchemeWordStarts(tree.GetText(CancellationToken.None).ToString());
-                    if (starts.Count == 0)
+                    var starts = TreeFacts.Of(tree).SchemeStarts;
+                    if (starts.Length == 0)
                     {
                         continue;
                     }
@@ -124,7 +145,12 @@ namespace MongoTlsAnalyzers.Screening
                     SearchRound(fields, locals);
                 }
 
-                return _reached;
+                foreach (var positions in _positions.Values)
+                {
+                    positions.Sort();
+                }
+
+                return _positions;
             }
 
             /// <summary>One pass over the files that may contain this round's names, in their identifier tokens.</summary>
@@ -184,7 +210,12 @@ namespace MongoTlsAnalyzers.Screening
                         // The span check lets a verbatim @name in, whose word starts after the '@'.
                         if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(start) && token.ValueText == name)
                         {
-                            _reached.Add(tree);
+                            if (!_positions.TryGetValue(tree, out var positions))
+                            {
+                                _positions.Add(tree, positions = new List<int>());
+                            }
+
+                            positions.Add(start);
                             AddHolder(token, tree);
                         }
                     }

@@ -6,11 +6,10 @@ using Microsoft.CodeAnalysis;
 namespace MongoTlsAnalyzers.Screening
 {
     /// <summary>
-    /// What one pass over a file's text tells the screen: whether a trigger word occurs and, in a file without one,
-    /// a Bloom filter of every word, so that the search for a field's name skips the files that lack it. The pass
-    /// stops at the first trigger word (in a file that uses MongoDB, usually a using directive near the top); such a
-    /// file has no filter and is searched in full when a name is looked for. Kept per syntax tree, which the IDE
-    /// reuses from one compilation to the next while the file is unchanged.
+    /// What one pass over a file's text tells the screen: where the trigger words are (so that a member without one
+    /// can be skipped even in a file that uses MongoDB), and a Bloom filter of every word, so that the search for a
+    /// field's name skips the files that lack it. Kept per syntax tree, which the IDE reuses from one compilation to
+    /// the next while the file is unchanged.
     /// </summary>
     internal sealed class TreeFacts
     {
@@ -23,17 +22,24 @@ namespace MongoTlsAnalyzers.Screening
         /// <summary>A 1,024-bit prefilter over the trigger words' hashes: most words of a file miss it at one bit test.</summary>
         private static readonly ulong[] TriggerFilter = BuildTriggerFilter();
 
-        /// <summary>The Bloom filter of the file's words; null when the pass stopped at a trigger word.</summary>
-        private readonly ulong[]? _words;
+        /// <summary>The Bloom filter of the file's words.</summary>
+        private readonly ulong[] _words;
 
-        private TreeFacts(bool hasTriggerWord, ulong[]? words)
+        private TreeFacts(int[] triggerStarts, int[] schemeStarts, ulong[] words)
         {
-            HasTriggerWord = hasTriggerWord;
+            TriggerStarts = triggerStarts;
+            SchemeStarts = schemeStarts;
             _words = words;
         }
 
         /// <summary>True when a trigger word, <c>mongo</c> or <c>mongodb</c> occurs anywhere in the file.</summary>
-        public bool HasTriggerWord { get; }
+        public bool HasTriggerWord => TriggerStarts.Length > 0;
+
+        /// <summary>Where the trigger words (the scheme's words included) start, in text order.</summary>
+        public int[] TriggerStarts { get; }
+
+        /// <summary>Where the words <c>mongo</c> and <c>mongodb</c> (any case) start, in text order.</summary>
+        public int[] SchemeStarts { get; }
 
         public static TreeFacts Of(SyntaxTree tree) => Volatile.Read(ref s_cache).GetValue(tree, Create);
 
@@ -43,50 +49,21 @@ namespace MongoTlsAnalyzers.Screening
         /// </summary>
         internal static void ForgetAll() => Volatile.Write(ref s_cache, new ConditionalWeakTable<SyntaxTree, TreeFacts>());
 
-        /// <summary>False when no word of the file has this hash; true when one may (always, without a filter).</summary>
+        /// <summary>False when no word of the file has this hash; true when one may.</summary>
         public bool MayContain(uint hash)
         {
-            if (_words is null)
-            {
-                return true;
-            }
-
             var (a, b, c) = Bits(hash);
             return IsSet(_words, a) && IsSet(_words, b) && IsSet(_words, c);
-        }
-
-        /// <summary>Where the words <c>mongo</c> and <c>mongodb</c> (any case) start in <paramref name="text"/>.</summary>
-        public static List<int> SchemeWordStarts(string text)
-        {
-            var starts = new List<int>();
-            for (var index = text.IndexOf("mongo", System.StringComparison.OrdinalIgnoreCase); index >= 0;
-                 index = text.IndexOf("mongo", index + 5, System.StringComparison.OrdinalIgnoreCase))
-            {
-                if (!IdentifierRuns.StartsRun(text, index))
-                {
-                    continue;
-                }
-
-                var end = index + 5;
-                if (end + 2 <= text.Length && (text[end] | 0x20) == 'd' && (text[end + 1] | 0x20) == 'b')
-                {
-                    end += 2;
-                }
-
-                if (IdentifierRuns.EndsRun(text, end))
-                {
-                    starts.Add(index);
-                }
-            }
-
-            return starts;
         }
 
         private static TreeFacts Compute(SyntaxTree tree)
         {
             var visitor = new Collector(new ulong[FilterBits / 64]);
             IdentifierRuns.Scan(tree.GetText(CancellationToken.None), ref visitor);
-            return visitor.Trigger ? new TreeFacts(true, null) : new TreeFacts(false, visitor.Words);
+            return new TreeFacts(
+                visitor.TriggerStarts?.ToArray() ?? System.Array.Empty<int>(),
+                visitor.SchemeStarts?.ToArray() ?? System.Array.Empty<int>(),
+                visitor.Words);
         }
 
         private static (int A, int B, int C) Bits(uint hash) =>
@@ -117,19 +94,29 @@ namespace MongoTlsAnalyzers.Screening
             public Collector(ulong[] words)
             {
                 Words = words;
-                Trigger = false;
+                TriggerStarts = null;
+                SchemeStarts = null;
             }
 
             public readonly ulong[] Words;
 
-            public bool Trigger;
+            public List<int>? TriggerStarts;
+
+            public List<int>? SchemeStarts;
 
             public bool Visit(int start, int length, uint hash)
             {
-                if (IsSet(TriggerFilter, (int)(hash & 1023)) && (TriggerWords.IsScheme(hash, length) || TriggerWords.IsTrigger(hash, length)))
+                if (IsSet(TriggerFilter, (int)(hash & 1023)))
                 {
-                    Trigger = true;
-                    return false;
+                    if (TriggerWords.IsScheme(hash, length))
+                    {
+                        (SchemeStarts ??= new List<int>()).Add(start);
+                        (TriggerStarts ??= new List<int>()).Add(start);
+                    }
+                    else if (TriggerWords.IsTrigger(hash, length))
+                    {
+                        (TriggerStarts ??= new List<int>()).Add(start);
+                    }
                 }
 
                 var (a, b, c) = Bits(hash);

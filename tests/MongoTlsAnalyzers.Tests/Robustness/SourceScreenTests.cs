@@ -109,6 +109,29 @@ namespace MongoTlsAnalyzers.Tests.Robustness
         }
 
         [Fact]
+        public void InAFileThatUsesMongoDbAMemberWithoutAnyWordIsScreenedOutAndOneNamingAParameterTypeIsKept()
+        {
+            var source = @"using MongoDB.Driver;
+using MongoDB.Driver.Core.Configuration;
+public sealed class Orders
+{
+    private readonly IMongoCollection<string> _orders;
+    public Orders(IMongoCollection<string> orders) { _orders = orders; }
+    public long Count() => _orders.CountDocuments(FilterDefinition<string>.Empty);
+    public static SslStreamSettings Configure(SslStreamSettings ssl) => ssl.With(checkCertificateRevocation: false);
+}";
+            var compilation = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var tree = compilation.SyntaxTrees.Single();
+            var screen = new SourceScreen(compilation);
+            var members = tree.GetRoot().DescendantNodes().OfType<BaseMethodDeclarationSyntax>().ToArray();
+            Assert.Equal(
+                new[] { "Orders: False", "Count: False", "Configure: True" },
+                members.Select(m => (m is MethodDeclarationSyntax method ? method.Identifier.Text : "Orders") + ": " + screen.MayMatter(tree, m.Span)));
+            Assert.True(screen.MayMatter(tree));
+        }
+
+        [Fact]
         public void AUriComposedFromAFieldChainInFilesWithoutMongoWordsIsStillReported()
         {
             // Scheme (has the word) -> Main (another file, no word) -> Admin (a third file, no word, the URI root).
