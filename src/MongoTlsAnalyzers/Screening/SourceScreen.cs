@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -83,20 +84,96 @@ namespace MongoTlsAnalyzers.Screening
             {
                 if (_namePositions is null)
                 {
-                    var closure = new NameClosure(_compilation);
-                    var found = closure.Run();
+                    var trees = new List<SyntaxTree>(_compilation.SyntaxTrees).ToArray();
+                    var closure = ClosureCache.Find(trees);
+                    if (closure is null)
+                    {
+                        var search = new NameClosure(trees);
+                        closure = new ClosureCache.Entry(trees, search.Run(), search.NamesSearched);
+                        ClosureCache.Remember(closure);
+                    }
+
                     NamesSearched = closure.NamesSearched;
-                    Volatile.Write(ref _namePositions, found);
+                    Volatile.Write(ref _namePositions, closure.Positions);
                 }
 
                 return _namePositions!;
             }
         }
 
+        /// <summary>Drops the remembered closures (with <see cref="TreeFacts.ForgetAll"/>, for the benchmark).</summary>
+        internal static void ForgetClosures() => ClosureCache.ForgetAll();
+
+        /// <summary>
+        /// The closure depends only on the files, and the IDE asks for one document at a time on a fresh clone of the
+        /// project's compilation: each request would pay for the whole project again. So it is remembered per set of
+        /// syntax trees (keyed by the first, checked element by element), until a file changes.
+        /// </summary>
+        private static class ClosureCache
+        {
+            private static readonly object Gate = new object();
+            private static ConditionalWeakTable<SyntaxTree, Entry> s_entries = new ConditionalWeakTable<SyntaxTree, Entry>();
+
+            public static Entry? Find(SyntaxTree[] trees)
+            {
+                if (trees.Length == 0 || !Volatile.Read(ref s_entries).TryGetValue(trees[0], out var entry) || entry.Trees.Length != trees.Length)
+                {
+                    return null;
+                }
+
+                for (var i = 0; i < trees.Length; i++)
+                {
+                    if (!ReferenceEquals(entry.Trees[i], trees[i]))
+                    {
+                        return null;
+                    }
+                }
+
+                return entry;
+            }
+
+            /// <summary>
+            /// Replaces the project's entry. An entry keeps its snapshot's trees alive until the project's next closure
+            /// replaces it: one old snapshot per project at most.
+            /// </summary>
+            public static void Remember(Entry entry)
+            {
+                if (entry.Trees.Length == 0)
+                {
+                    return;
+                }
+
+                lock (Gate)
+                {
+                    var entries = Volatile.Read(ref s_entries);
+                    entries.Remove(entry.Trees[0]);
+                    entries.Add(entry.Trees[0], entry);
+                }
+            }
+
+            public static void ForgetAll() => Volatile.Write(ref s_entries, new ConditionalWeakTable<SyntaxTree, Entry>());
+
+            public sealed class Entry
+            {
+                public Entry(SyntaxTree[] trees, Dictionary<SyntaxTree, List<int>> positions, int namesSearched)
+                {
+                    Trees = trees;
+                    Positions = positions;
+                    NamesSearched = namesSearched;
+                }
+
+                public SyntaxTree[] Trees { get; }
+
+                public Dictionary<SyntaxTree, List<int>> Positions { get; }
+
+                public int NamesSearched { get; }
+            }
+        }
+
         /// <summary>The fixed point over names: which files mention a name whose value may lead with the scheme.</summary>
         private sealed class NameClosure
         {
-            private readonly Compilation _compilation;
+            private readonly SyntaxTree[] _trees;
             private readonly Dictionary<SyntaxTree, List<int>> _positions = new Dictionary<SyntaxTree, List<int>>();
 
             /// <summary>Field names (and assignment targets) already searched for in every file, compared ordinally.</summary>
@@ -108,16 +185,16 @@ namespace MongoTlsAnalyzers.Screening
             private List<string> _pendingFields = new List<string>();
             private Dictionary<SyntaxTree, List<string>> _pendingLocals = new Dictionary<SyntaxTree, List<string>>();
 
-            public NameClosure(Compilation compilation)
+            public NameClosure(SyntaxTree[] trees)
             {
-                _compilation = compilation;
+                _trees = trees;
             }
 
             public int NamesSearched => _seenFields.Count + _seenLocals.Count;
 
             public Dictionary<SyntaxTree, List<int>> Run()
             {
-                foreach (var tree in _compilation.SyntaxTrees)
+                foreach (var tree in _trees)
                 {
                     var starts = TreeFacts.Of(tree).SchemeStarts;
                     if (starts.Length == 0)
@@ -162,7 +239,7 @@ namespace MongoTlsAnalyzers.Screening
                     fieldHashes[i] = (fields[i], IdentifierRuns.Hash(fields[i]));
                 }
 
-                foreach (var tree in _compilation.SyntaxTrees)
+                foreach (var tree in _trees)
                 {
                     var facts = TreeFacts.Of(tree);
                     var names = new List<(string Name, uint Hash)>();

@@ -47,7 +47,11 @@ namespace MongoTlsAnalyzers.Screening
         /// Drops every cached fact. Only the benchmark calls this: its passes share syntax trees (a build never does),
         /// and each pass must pay for reading the files, as a build would.
         /// </summary>
-        internal static void ForgetAll() => Volatile.Write(ref s_cache, new ConditionalWeakTable<SyntaxTree, TreeFacts>());
+        internal static void ForgetAll()
+        {
+            Volatile.Write(ref s_cache, new ConditionalWeakTable<SyntaxTree, TreeFacts>());
+            SourceScreen.ForgetClosures();
+        }
 
         /// <summary>False when no word of the file has this hash; true when one may.</summary>
         public bool MayContain(uint hash)

@@ -132,6 +132,23 @@ public sealed class Orders
         }
 
         [Fact]
+        public void TheFollowedNamesAreRememberedForTheSameFilesAndFollowedAgainWhenAFileChanges()
+        {
+            var scheme = "public static class Db { public const string Scheme = \"mongodb://\"; }";
+            var first = AnalyzerRunner.Compile(new[] { scheme, "public static class Hosts { public static string Main() => Db.Scheme + \"db.example.com/\"; }" }, DriverVersion.V3);
+            var hosts = first.SyntaxTrees.Last();
+            Assert.True(new SourceScreen(first).MayMatter(hosts));
+
+            // A clone (the IDE's per-request compilation) shares the trees: same answer, from the remembered closure.
+            Assert.True(new SourceScreen(first.Clone()).MayMatter(hosts));
+
+            // The file changes and no longer names Scheme: the names are followed again.
+            var edited = hosts.WithChangedText(SourceText.From("public static class Hosts { public static string Main() => \"db.example.com/\"; }"));
+            var second = first.ReplaceSyntaxTree(hosts, edited);
+            Assert.False(new SourceScreen(second).MayMatter(edited));
+        }
+
+        [Fact]
         public void AUriComposedFromAFieldChainInFilesWithoutMongoWordsIsStillReported()
         {
             // Scheme (has the word) -> Main (another file, no word) -> Admin (a third file, no word, the URI root).
