@@ -132,28 +132,70 @@ namespace MongoTlsAnalyzers.Infrastructure
             // Members that cannot hold anything the rules analyse get no operation action at all (SourceScreen). The
             // option mongo_tls.source_screen = false turns the screen off, to rule it out when a diagnostic seems missing.
             var screen = MongoTlsOptionsReader.GetGlobal(Start.Options).SourceScreen ? Model.Screen : null;
-            var options = Start.Options;
+            var screenSwitch = new TreeScreenSwitch(Start.Options);
             Start.RegisterOperationBlockStartAction(block =>
             {
-                if (screen is null || MayMatter(screen, options, block.OperationBlocks))
+                if (screen is null || MayMatter(screen, screenSwitch, block.OperationBlocks))
                 {
                     block.RegisterOperationAction(dispatch, allKinds);
                 }
             });
         }
 
-        private static bool MayMatter(Screening.SourceScreen screen, AnalyzerOptions options, ImmutableArray<IOperation> blocks)
+        private static bool MayMatter(Screening.SourceScreen screen, TreeScreenSwitch screenSwitch, ImmutableArray<IOperation> blocks)
         {
             foreach (var block in blocks)
             {
                 var tree = block.Syntax.SyntaxTree;
-                if (screen.MayMatter(tree, MemberSpan(block.Syntax)) || !MongoTlsOptionsReader.Get(options, tree).SourceScreen)
+                if (screen.MayMatter(tree, MemberSpan(block.Syntax)) || !screenSwitch.IsOn(tree))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether a file's .editorconfig leaves the screen on. Asked for most members of the compilation, and the
+        /// options lookup per tree is not free, so the last file's answer is kept: a file's blocks come one after
+        /// another. Racing threads only repeat a lookup; each answer is an immutable pair.
+        /// </summary>
+        private sealed class TreeScreenSwitch
+        {
+            private readonly AnalyzerOptions _options;
+            private Answer? _last;
+
+            public TreeScreenSwitch(AnalyzerOptions options)
+            {
+                _options = options;
+            }
+
+            public bool IsOn(SyntaxTree tree)
+            {
+                var last = System.Threading.Volatile.Read(ref _last);
+                if (last is not null && last.Tree == tree)
+                {
+                    return last.On;
+                }
+
+                var on = MongoTlsOptionsReader.Get(_options, tree).SourceScreen;
+                System.Threading.Volatile.Write(ref _last, new Answer(tree, on));
+                return on;
+            }
+
+            private sealed class Answer
+            {
+                public Answer(SyntaxTree tree, bool on)
+                {
+                    Tree = tree;
+                    On = on;
+                }
+
+                public SyntaxTree Tree { get; }
+
+                public bool On { get; }
+            }
         }
 
         /// <summary>

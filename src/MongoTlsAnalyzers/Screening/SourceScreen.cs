@@ -28,6 +28,7 @@ namespace MongoTlsAnalyzers.Screening
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
         private Dictionary<SyntaxTree, List<int>>? _namePositions;
+        private TreeEntry? _lastTree;
 
         /// <summary>How many field and local names the closure searched for (for the benchmark's summary).</summary>
         internal int NamesSearched { get; private set; }
@@ -43,12 +44,32 @@ namespace MongoTlsAnalyzers.Screening
         /// <summary>True when something in <paramref name="span"/> of <paramref name="tree"/> may be analysed by a rule.</summary>
         public bool MayMatter(SyntaxTree tree, TextSpan span)
         {
-            if (AnyWithin(TreeFacts.Of(tree).TriggerStarts, span))
+            // Asked once per member and analyzer: the last file's facts are kept, as a file's members come in a row.
+            var last = Volatile.Read(ref _lastTree);
+            if (last is null || last.Tree != tree)
             {
-                return true;
+                last = new TreeEntry(tree, TreeFacts.Of(tree).TriggerStarts, NamePositions().TryGetValue(tree, out var names) ? names : null);
+                Volatile.Write(ref _lastTree, last);
             }
 
-            return NamePositions().TryGetValue(tree, out var positions) && AnyWithin(positions, span);
+            return AnyWithin(last.TriggerStarts, span) || (last.NamePositions is { } positions && AnyWithin(positions, span));
+        }
+
+        /// <summary>One file's trigger-word starts and, when known, the followed names' positions in it.</summary>
+        private sealed class TreeEntry
+        {
+            public TreeEntry(SyntaxTree tree, int[] triggerStarts, List<int>? namePositions)
+            {
+                Tree = tree;
+                TriggerStarts = triggerStarts;
+                NamePositions = namePositions;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public int[] TriggerStarts { get; }
+
+            public List<int>? NamePositions { get; }
         }
 
         /// <summary>True when one of the sorted <paramref name="positions"/> lies in <paramref name="span"/>.</summary>
