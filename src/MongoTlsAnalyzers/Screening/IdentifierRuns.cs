@@ -9,8 +9,7 @@ namespace MongoTlsAnalyzers.Screening
         /// <param name="start">Position of the run's first character in the text.</param>
         /// <param name="length">Number of characters.</param>
         /// <param name="hash">The run's case-insensitive hash (<see cref="IdentifierRuns.Hash(string)"/>).</param>
-        /// <returns>False to stop the scan.</returns>
-        bool Visit(int start, int length, uint hash);
+        void Visit(int start, int length, uint hash);
     }
 
     /// <summary>
@@ -105,11 +104,7 @@ namespace MongoTlsAnalyzers.Screening
                     }
                     else if (runStart >= 0)
                     {
-                        if (!visitor.Visit(runStart, offset + i - runStart, hash))
-                        {
-                            return;
-                        }
-
+                        visitor.Visit(runStart, offset + i - runStart, hash);
                         runStart = -1;
                     }
                 }

@@ -108,7 +108,7 @@ namespace MongoTlsAnalyzers.Screening
 
             public List<int>? SchemeStarts;
 
-            public bool Visit(int start, int length, uint hash)
+            public void Visit(int start, int length, uint hash)
             {
                 if (IsSet(TriggerFilter, (int)(hash & 1023)))
                 {
@@ -127,7 +127,6 @@ namespace MongoTlsAnalyzers.Screening
                 Set(Words, a);
                 Set(Words, b);
                 Set(Words, c);
-                return true;
             }
         }
     }

@@ -289,11 +289,10 @@ public sealed class Orders
 
             public List<uint> Hashes;
 
-            public bool Visit(int start, int length, uint hash)
+            public void Visit(int start, int length, uint hash)
             {
                 Runs.Add(_text.Substring(start, length));
                 Hashes.Add(hash);
-                return true;
             }
         }
     }
