@@ -24,7 +24,7 @@ namespace MongoTlsAnalyzers.Settings
         private bool _tls;
         private bool _insecure;
         private SslProtocols _protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-        private X509Certificate2Collection _roots = new X509Certificate2Collection();
+        private readonly X509Certificate2Collection _roots = new X509Certificate2Collection();
         private X509Certificate2? _clientCertificate;
         private ReadPreferenceMode? _readPreference;
 

@@ -1,28 +1,22 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using MongoTlsAnalyzers.Infrastructure;
+using MongoTlsAnalyzers.Rules;
 
 namespace MongoTlsAnalyzers.Benchmarks.Analyzers
 {
-    /// <summary>Every MongoTlsAnalyzers rule, instantiated the way the compiler does (public, [DiagnosticAnalyzer]).</summary>
+    /// <summary>The package's analyzer as the compiler loads it, and hosts of one rule each for attribution.</summary>
     public static class OurAnalyzers
     {
-        public static ImmutableArray<DiagnosticAnalyzer> Create() =>
-            typeof(MongoAnalyzer).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
-                    && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-                .OrderBy(t => FirstId(t), StringComparer.Ordinal)
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-                .ToImmutableArray();
+        /// <summary>What a build runs: the one host analyzer with every rule.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Create() => ImmutableArray.Create<DiagnosticAnalyzer>(new MongoTlsAnalyzer());
 
-        /// <summary>The analyzer's first diagnostic id and type name, e.g. "MTA003 CertificateValidationDisabledAnalyzer".</summary>
+        /// <summary>One host per rule (micro-benchmarks and --solo): each pays alone for the model it needs.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> PerRule() =>
+            RuleCatalog.All.Select(rule => (DiagnosticAnalyzer)new MongoTlsAnalyzer(ImmutableArray.Create(rule))).ToImmutableArray();
+
+        /// <summary>The analyzer's diagnostic ids, e.g. "MTA003 host" or "MTA000/…/MTA010 host".</summary>
         public static string Label(DiagnosticAnalyzer analyzer) =>
-            string.Join("/", analyzer.SupportedDiagnostics.Select(d => d.Id)) + " " + analyzer.GetType().Name;
-
-        private static string FirstId(Type type) =>
-            ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics.Select(d => d.Id).DefaultIfEmpty(type.Name).First();
+            string.Join("/", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct()) + " " + analyzer.GetType().Name;
     }
 }

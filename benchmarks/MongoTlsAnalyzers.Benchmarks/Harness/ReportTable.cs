@@ -6,7 +6,7 @@ using System.Text;
 
 namespace MongoTlsAnalyzers.Benchmarks.Harness
 {
-    /// <summary>Prints the harness figures as one table, with the DESIGN §8 budgets and a PASS/MISS verdict each.</summary>
+    /// <summary>Prints the harness figures as one table, with the docs/performance.md budgets and a PASS/MISS verdict each.</summary>
     public static class ReportTable
     {
         public const double CompileShareBudget = 0.01;

@@ -57,9 +57,8 @@ namespace MongoTlsAnalyzers.Benchmarks.Micro
                 BenchReferences.WithDriver,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable));
             _ = compilation.ReferencedAssemblyNames.Count();
-            var rule = OurAnalyzers.Create().Single(a => a.SupportedDiagnostics.Any(d => d.Id == ruleCase.RuleId));
-            var floor = NoOpAnalyzer.Create().Cast<NoOpAnalyzer>().Single(a => a.Mirrored == rule.GetType().Name);
-            return (compilation, BenchOptions.Create(ruleCase.EditorConfig), ImmutableArray.Create(rule), ImmutableArray.Create<DiagnosticAnalyzer>(floor));
+            var rule = OurAnalyzers.PerRule().Single(a => a.SupportedDiagnostics.Any(d => d.Id == ruleCase.RuleId));
+            return (compilation, BenchOptions.Create(ruleCase.EditorConfig), ImmutableArray.Create(rule), NoOpAnalyzer.Create());
         }
 
         /// <summary>Fails unless a triggering input reports its rule and a quiet input reports nothing, without errors.</summary>

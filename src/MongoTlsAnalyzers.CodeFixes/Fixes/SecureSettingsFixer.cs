@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -15,7 +14,7 @@ using MongoTlsAnalyzers.Descriptors;
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
 {
     /// <summary>
-    /// The helper tier of the fixes (DESIGN §6, tier 1): when MongoTlsAnalyzers.Settings is referenced, rewrite the
+    /// The helper tier of the fixes (docs/architecture.md "Fixes", tier 1): when MongoTlsAnalyzers.Settings is referenced, rewrite the
     /// settings into the options-bound form it builds. A hard-coded or option-laden connection string passed to
     /// <c>new MongoClient(...)</c> or <c>MongoClientSettings.FromConnectionString(...)</c> becomes
     /// <c>SecureMongoSettings.FromConfiguration(configuration.GetSection("MongoDB"), environment)</c> (or reads

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
     /// <summary>
-    /// Finds an <c>IConfiguration</c> that code at a position can use (DESIGN §6, tier 2): a local or parameter,
+    /// Finds an <c>IConfiguration</c> that code at a position can use (docs/architecture.md "Fixes", tier 2): a local or parameter,
     /// a field or property of the containing type, or <c>builder.Configuration</c> / <c>context.Configuration</c>.
     /// </summary>
     internal static class ConfigurationAccess
@@ -20,29 +20,6 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             }
 
             return ScopeSearch.Find(model, position, type => ScopeSearch.IsOrImplements(type, "IConfiguration"), ViaProperties, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Finds the host environment that code at a position can use for a Development guard: an
-    /// <c>IHostEnvironment</c>, <c>IWebHostEnvironment</c> or <c>IHostingEnvironment</c>, or <c>builder.Environment</c>
-    /// and <c>context.HostingEnvironment</c>.
-    /// </summary>
-    internal static class EnvironmentAccess
-    {
-        private static readonly string[] EnvironmentTypes = { "IHostEnvironment", "IWebHostEnvironment", "IHostingEnvironment" };
-        private static readonly string[] ViaProperties = { "Environment", "HostingEnvironment" };
-
-        public static ExpressionSyntax? Find(SemanticModel model, int position, CancellationToken cancellationToken) =>
-            ScopeSearch.Find(model, position, type => ScopeSearch.IsOrImplements(type, EnvironmentTypes), ViaProperties, cancellationToken);
-
-        /// <summary>The namespace whose <c>IsDevelopment()</c> extension applies to <paramref name="environment"/>'s type.</summary>
-        public static string ExtensionNamespace(SemanticModel model, ExpressionSyntax environment, int position)
-        {
-            var type = model.GetSpeculativeTypeInfo(position, environment, SpeculativeBindingOption.BindAsExpression).Type;
-            return type is not null && ScopeSearch.IsOrImplements(type, "IHostEnvironment")
-                ? "Microsoft.Extensions.Hosting"
-                : "Microsoft.AspNetCore.Hosting";
         }
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
     /// <summary>
-    /// The code MTA006's fix writes to trust a private CA (DESIGN §6): the runtime helper's
+    /// The code MTA006's fix writes to trust a private CA (docs/architecture.md "Fixes"): the runtime helper's
     /// <c>CustomCaCertificateValidator</c> when it is referenced, otherwise two small private methods on the
     /// containing type, with plain BCL code that compiles on .NET 5 and later: an <c>X509Chain</c> with
     /// <c>CustomRootTrust</c> over the CA file, keeping every error but chain errors fatal.

@@ -7,13 +7,12 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
-using Microsoft.CodeAnalysis.Formatting;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
     /// <summary>
-    /// Moves hard-coded connection strings and passwords out of one document (DESIGN §6): it replaces the
+    /// Moves hard-coded connection strings and passwords out of one document (docs/architecture.md "Fixes"): it replaces the
     /// value with a read from configuration or an environment variable, turns a fallback into a clear
     /// failure, and removes the const or field that held the secret once nothing else uses it. One instance
     /// applies every diagnostic of a document, so single fixes and Fix All share one code path.

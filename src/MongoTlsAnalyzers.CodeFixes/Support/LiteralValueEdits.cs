@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,50 +7,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
-    /// <summary>One edit of a string literal's value, as the analyzer described it in Diagnostic.Properties.</summary>
-    internal readonly struct LiteralValueEdit
-    {
-        public LiteralValueEdit(int start, int length, string replacement)
-        {
-            Start = start;
-            Length = length;
-            Replacement = replacement;
-        }
-
-        public int Start { get; }
-
-        public int Length { get; }
-
-        public string Replacement { get; }
-
-        /// <summary>Reads <c>start|length</c> or <c>start|length|text</c>.</summary>
-        public static bool TryParse(string? encoded, out LiteralValueEdit edit)
-        {
-            edit = default;
-            if (encoded is null)
-            {
-                return false;
-            }
-
-            var first = encoded.IndexOf('|');
-            if (first < 0)
-            {
-                return false;
-            }
-
-            var second = encoded.IndexOf('|', first + 1);
-            var lengthText = second < 0 ? encoded.Substring(first + 1) : encoded.Substring(first + 1, second - first - 1);
-            if (!int.TryParse(encoded.Substring(0, first), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-                || !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-            {
-                return false;
-            }
-
-            edit = new LiteralValueEdit(start, length, second < 0 ? string.Empty : encoded.Substring(second + 1));
-            return true;
-        }
-    }
-
     /// <summary>
     /// Rewrites the value of a string literal and writes it back as the same kind of literal (regular,
     /// verbatim or raw), so that options can be removed or renamed inside connection strings.
@@ -146,31 +101,5 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
 
             return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, token);
         }
-    }
-}
-
-namespace MongoTlsAnalyzers.CodeFixes.Support
-{
-    using System.Threading;
-
-    /// <summary>Registers the literal edit a diagnostic carries under a property key.</summary>
-    internal static class LiteralEditRegistrar
-    {
-        public static DiagnosticEdits.EditRegistrar For(string propertyKey) => (session, diagnostic, cancellationToken) =>
-        {
-            if (!diagnostic.Properties.TryGetValue(propertyKey, out var encoded) || !LiteralValueEdit.TryParse(encoded, out var edit))
-            {
-                return false;
-            }
-
-            var literal = LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan);
-            if (literal is null || !LiteralValueEdits.Fits(literal, edit))
-            {
-                return false;
-            }
-
-            session.EditLiteral(literal, edit);
-            return true;
-        };
     }
 }

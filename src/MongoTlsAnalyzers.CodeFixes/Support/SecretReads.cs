@@ -8,7 +8,7 @@ using MongoTlsAnalyzers.Descriptors;
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
     /// <summary>
-    /// The expressions a fix writes in place of a hard-coded value (DESIGN §6, tiers 2 and 3): a read from
+    /// The expressions a fix writes in place of a hard-coded value (docs/architecture.md "Fixes", tiers 2 and 3): a read from
     /// configuration when one is in scope, otherwise from an environment variable; both fail clearly when
     /// the value is missing.
     /// </summary>

@@ -3,7 +3,7 @@ using System;
 namespace MongoTlsAnalyzers.ConnectionStrings
 {
     /// <summary>
-    /// Decides whether a password is real or a placeholder (DESIGN §3 "Placeholder password").
+    /// Decides whether a password is real or a placeholder (docs/architecture.md "Placeholder password").
     /// Credentials with a placeholder or missing password count as no credentials.
     /// </summary>
     internal static class CredentialClassifier

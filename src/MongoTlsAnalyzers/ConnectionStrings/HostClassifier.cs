@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace MongoTlsAnalyzers.ConnectionStrings
 {
     /// <summary>
-    /// Host facts: loopback detection (DESIGN §3 "Loopback") and the driver's <c>EndPointHelper.TryParse</c>.
+    /// Host facts: loopback detection (docs/architecture.md "Loopback") and the driver's <c>EndPointHelper.TryParse</c>.
     /// </summary>
     internal static class HostClassifier
     {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace MongoTlsAnalyzers.ConnectionStrings
 {
     /// <summary>
-    /// What happens to options the .NET driver ignores (DESIGN §2): the message each one deserves, whether it
+    /// What happens to options the .NET driver ignores (docs/architecture.md "Driver facts"): the message each one deserves, whether it
     /// is a CA option (MTA006 rather than MTA005), and the known option a misspelled name was probably meant
     /// to be. These facts are shared with the runtime helper as documented values (docs/rules/MTA005.md).
     /// </summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Text;
 
 namespace MongoTlsAnalyzers.ConnectionStrings
@@ -13,9 +12,6 @@ namespace MongoTlsAnalyzers.ConnectionStrings
     /// </summary>
     internal static class MongoUriParser
     {
-        private const int DefaultPort = 27017;
-        private const int DefaultSrvPort = 53;
-
         /// <summary>Returns null when <paramref name="text"/> does not start with a MongoDB scheme.</summary>
         public static MongoUri? Parse(string text, DriverProfile profile)
         {

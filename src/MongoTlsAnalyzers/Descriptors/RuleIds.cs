@@ -1,7 +1,7 @@
 namespace MongoTlsAnalyzers.Descriptors
 {
     /// <summary>
-    /// The public, stable rule identifiers (DESIGN §3). Never renumber or reuse one.
+    /// The public, stable rule identifiers (docs/rules). Never renumber or reuse one.
     /// </summary>
     public static class RuleIds
     {
@@ -16,13 +16,5 @@ namespace MongoTlsAnalyzers.Descriptors
         public const string SuspiciousTimeoutUnit = "MTA008";
         public const string TlsSettingsWithoutTls = "MTA009";
         public const string LegacyTlsProtocols = "MTA010";
-    }
-
-    /// <summary>Diagnostic categories, as shown in the IDE's error list.</summary>
-    public static class RuleCategories
-    {
-        public const string Configuration = "Configuration";
-        public const string Security = "Security";
-        public const string Reliability = "Reliability";
     }
 }

@@ -14,7 +14,7 @@ namespace MongoTlsAnalyzers.Folding
 {
     /// <summary>
     /// Folds string expressions to their constant value, keeping where each piece came from
-    /// (DESIGN §3 "constant value"): literals of every kind, <c>const</c>s, concatenation, interpolation,
+    /// (docs/architecture.md "Constant value"): literals of every kind, <c>const</c>s, concatenation, interpolation,
     /// locals and fields assigned exactly once anywhere in the compilation, and the fallback of
     /// <c>x ?? "literal"</c>. Properties, parameters and calls are holes.
     /// </summary>

@@ -8,7 +8,7 @@ namespace MongoTlsAnalyzers.Folding
 {
     /// <summary>
     /// Answers "is this local or field assigned exactly once in the compilation, and from what?"
-    /// (DESIGN §3 "constant value"). Writes are found by name in the syntax that can reach the symbol:
+    /// (docs/architecture.md "Constant value"). Writes are found by name in the syntax that can reach the symbol:
     /// the enclosing member for a local, the containing type for a private or readonly field, every file otherwise.
     /// Matching by name over-counts writes (never under-counts), so a doubtful symbol is not constant.
     /// Results are cached per symbol for the life of the compilation.

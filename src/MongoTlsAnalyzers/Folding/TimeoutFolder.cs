@@ -6,43 +6,8 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace MongoTlsAnalyzers.Folding
 {
-    /// <summary>How a folded duration was written, for the unit rule (MTA008) and the fixes.</summary>
-    internal enum TimeoutForm
-    {
-        Other,
-
-        /// <summary><c>TimeSpan.FromSeconds(n)</c>, with <see cref="FoldedTimeout.Argument"/> = n.</summary>
-        FromSeconds,
-
-        /// <summary><c>new TimeSpan(ticks)</c>, with <see cref="FoldedTimeout.Argument"/> = ticks.</summary>
-        TicksConstructor,
-
-        /// <summary><c>Timeout.InfiniteTimeSpan</c>.</summary>
-        Infinite,
-    }
-
-    /// <summary>A duration folded from source.</summary>
-    internal readonly struct FoldedTimeout
-    {
-        public FoldedTimeout(TimeSpan value, TimeoutForm form, double argument)
-        {
-            Value = value;
-            Form = form;
-            Argument = argument;
-        }
-
-        public TimeSpan Value { get; }
-
-        public TimeoutForm Form { get; }
-
-        /// <summary>The number written in <c>FromSeconds(n)</c> or <c>new TimeSpan(ticks)</c>.</summary>
-        public double Argument { get; }
-
-        public bool IsInfinite => Value == Timeout.InfiniteTimeSpan;
-    }
-
     /// <summary>
-    /// Folds <c>TimeSpan</c> expressions to their value (DESIGN §3 MTA007): <c>TimeSpan.FromX(...)</c> in every
+    /// Folds <c>TimeSpan</c> expressions to their value (docs/rules/MTA007): <c>TimeSpan.FromX(...)</c> in every
     /// unit and overload, <c>new TimeSpan(...)</c> in every overload, <c>TimeSpan.Zero</c>, <c>MaxValue</c>,
     /// <c>MinValue</c>, <c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.Parse("...")</c>, <c>+ - * /</c> on those, and
     /// consts, static readonly fields and locals assigned once. Numbers fold through the same symbols.
@@ -103,10 +68,10 @@ namespace MongoTlsAnalyzers.Folding
                         return true;
                     }
 
-                    return TryFoldSymbol(field, fieldReference, cancellationToken, depth, out result);
+                    return TryFoldSymbol(field, cancellationToken, depth, out result);
 
                 case ILocalReferenceOperation localReference:
-                    return TryFoldSymbol(localReference.Local, localReference, cancellationToken, depth, out result);
+                    return TryFoldSymbol(localReference.Local, cancellationToken, depth, out result);
 
                 case IInvocationOperation invocation when IsTimeSpan(invocation.TargetMethod.ContainingType) && invocation.TargetMethod.IsStatic:
                     return TryFoldFactory(invocation, cancellationToken, depth, out result);
@@ -131,7 +96,7 @@ namespace MongoTlsAnalyzers.Folding
             }
         }
 
-        private bool TryFoldSymbol(ISymbol symbol, IOperation reference, CancellationToken cancellationToken, int depth, out FoldedTimeout result)
+        private bool TryFoldSymbol(ISymbol symbol, CancellationToken cancellationToken, int depth, out FoldedTimeout result)
         {
             result = default;
             var value = _assignments.GetSingleAssignedValue(symbol, cancellationToken);

@@ -3,15 +3,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace MongoTlsAnalyzers.Screening
 {
-    /// <summary>Receives the identifier-like runs of a text, in order.</summary>
-    internal interface IRunVisitor
-    {
-        /// <param name="start">Position of the run's first character in the text.</param>
-        /// <param name="length">Number of characters.</param>
-        /// <param name="hash">The run's case-insensitive hash (<see cref="IdentifierRuns.Hash(string)"/>).</param>
-        void Visit(int start, int length, uint hash);
-    }
-
     /// <summary>
     /// Cuts a source text into maximal runs of identifier characters (letters, digits, underscore) and hashes each
     /// one, without allocating and without a parser. Words inside comments and strings are runs too: the screen

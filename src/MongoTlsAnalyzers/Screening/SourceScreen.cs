@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using MongoTlsAnalyzers.Analysis;
 
 namespace MongoTlsAnalyzers.Screening
 {
@@ -13,17 +14,17 @@ namespace MongoTlsAnalyzers.Screening
     /// files that use MongoDB, hold nothing a rule starts from, and skipping them is what keeps the analyzers near
     /// the cost of registering their actions.
     /// <para>
-    /// Every rule starts from a root inside the member it analyses (DESIGN §3): a URI, or an assignment, call or
+    /// Every rule starts from a root inside the member it analyses (docs/rules): a URI, or an assignment, call or
     /// creation on a driver type. A root's own text holds a trigger word (<see cref="TriggerWords"/>), or names a
     /// field or local whose value can lead with a MongoDB scheme: a URI folded from <c>Db.Scheme + "host"</c> in a
     /// member that says nothing else about MongoDB. Those names are found once per compilation, from the scheme's
     /// words in string literals, through the fields and locals they initialise or are assigned to, then the fields
-    /// those names initialise in turn, to a fixed point (DESIGN §3 "Constant value": fields and locals, in any file).
+    /// those names initialise in turn, to a fixed point (docs/architecture.md "Constant value": fields and locals, in any file).
     /// Everything here errs on the side of analysing: a word in a comment, or a different symbol with the same name,
     /// keeps a member in.
     /// </para>
     /// </summary>
-    internal sealed class SourceScreen
+    internal sealed class SourceScreen : IMemberScreen
     {
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
@@ -32,6 +33,9 @@ namespace MongoTlsAnalyzers.Screening
 
         /// <summary>How many field and local names the closure searched for (for the benchmark's summary).</summary>
         internal int NamesSearched { get; private set; }
+
+        /// <summary>The screen of <paramref name="model"/>'s compilation.</summary>
+        public static SourceScreen For(MongoCompilationModel model) => model.Part(static m => new SourceScreen(m.Compilation));
 
         public SourceScreen(Compilation compilation)
         {

@@ -4,7 +4,7 @@ namespace MongoTlsAnalyzers.Screening
 {
     /// <summary>
     /// The words without which a file cannot hold anything a rule analyses, compared without case. Every rule
-    /// starts from one of these (DESIGN §3): a URI, whose scheme is a word of the file's own text or reaches it
+    /// starts from one of these (docs/rules): a URI, whose scheme is a word of the file's own text or reaches it
     /// through a field's name (<see cref="SourceScreen"/>); or an assignment, call or creation on a driver type,
     /// whose member or type name is written where it is used. A test keeps this list in step with the rules:
     /// <c>SourceScreenTests</c> runs every analyzer test source split one type per file, screened and unscreened.

@@ -111,7 +111,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Packaging
 
                 if (entry.Name == "MongoTlsAnalyzers.dll")
                 {
-                    // DESIGN §7: the analyzer assembly references neither Workspaces nor the runtime helper.
+                    // docs/architecture.md "The house": the analyzer assembly references neither Workspaces nor the runtime helper.
                     Assert.DoesNotContain(references, r => r.Contains("Workspaces", StringComparison.Ordinal) || r.Contains("Settings", StringComparison.Ordinal));
                 }
             }

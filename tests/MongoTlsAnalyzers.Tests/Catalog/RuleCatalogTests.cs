@@ -6,18 +6,17 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Descriptors;
-using MongoTlsAnalyzers.Infrastructure;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 
 namespace MongoTlsAnalyzers.Tests.Catalog
 {
     /// <summary>
-    /// The rule catalog is a public contract (DESIGN §3): every shipped descriptor must match it, have a
+    /// The rule catalog is a public contract (docs/rules): every shipped descriptor must match it, have a
     /// documentation page with the required sections, and appear in release tracking and the docs index.
     /// </summary>
     public sealed class RuleCatalogTests
     {
-        /// <summary>DESIGN §3: ID, title, category, default severity.</summary>
+        /// <summary>docs/rules: ID, title, category, default severity.</summary>
         public static readonly (string Id, string Title, string Category, DiagnosticSeverity Severity)[] Catalog =
         {
             ("MTA000", "Invalid mongo_tls.* analyzer option in .editorconfig", "Configuration", DiagnosticSeverity.Warning),
@@ -39,7 +38,7 @@ namespace MongoTlsAnalyzers.Tests.Catalog
         };
 
         public static IReadOnlyList<DiagnosticAnalyzer> AllAnalyzers() =>
-            typeof(MongoAnalyzer).Assembly.GetTypes()
+            typeof(MongoTlsAnalyzers.Analysis.MongoAnalyzerHost).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CaConfigurationAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.CaConfigurationFixer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CaConfigurationRule, MongoTlsAnalyzers.CodeFixes.Fixes.CaConfigurationFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {

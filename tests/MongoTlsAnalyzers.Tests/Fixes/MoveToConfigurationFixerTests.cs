@@ -1,9 +1,8 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.CodeFixes.Fixes;
-using MongoTlsAnalyzers.Rules;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Credentials = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedCredentialsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.MoveToConfigurationFixer>;
-using ConnectionString = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.MoveToConfigurationFixer>;
+using Credentials = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedCredentialsRule, MongoTlsAnalyzers.CodeFixes.Fixes.MoveToConfigurationFixer>;
+using ConnectionString = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringRule, MongoTlsAnalyzers.CodeFixes.Fixes.MoveToConfigurationFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {

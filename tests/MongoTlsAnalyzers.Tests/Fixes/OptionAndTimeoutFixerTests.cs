@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Ignored = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.IgnoredOptionAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.IgnoredOptionFixer>;
-using Timeouts = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TimeoutAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.TimeoutFixer>;
-using Units = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TimeoutUnitAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.TimeoutUnitFixer>;
+using Ignored = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.IgnoredOptionRule, MongoTlsAnalyzers.CodeFixes.Fixes.IgnoredOptionFixer>;
+using TimeoutFixes = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TimeoutRule, MongoTlsAnalyzers.CodeFixes.Fixes.TimeoutFixer>;
+using Units = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TimeoutUnitRule, MongoTlsAnalyzers.CodeFixes.Fixes.TimeoutUnitFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {
@@ -47,13 +47,13 @@ namespace MongoTlsAnalyzers.Tests.Fixes
         [InlineData("\"mongodb://h/?{|MTA007:heartbeatFrequency=0.1|}\"", "\"mongodb://h/?heartbeatFrequency=500ms\"")]
         public async Task RaisesAUriTimeout(string before, string after)
         {
-            await Timeouts.VerifyAsync(Client(before), Client(after), TimeoutFixer.RaiseKey);
+            await TimeoutFixes.VerifyAsync(Client(before), Client(after), TimeoutFixer.RaiseKey);
         }
 
         [Fact]
         public async Task RemovesAUriTimeout()
         {
-            await Timeouts.VerifyAsync(
+            await TimeoutFixes.VerifyAsync(
                 Client("\"mongodb://h/?w=1&{|MTA007:connectTimeoutMS=0|}\""),
                 Client("\"mongodb://h/?w=1\""),
                 TimeoutFixer.RemoveKey);
@@ -76,7 +76,7 @@ class C
         return settings;
     }
 }";
-            await Timeouts.VerifyAsync(source, @"
+            await TimeoutFixes.VerifyAsync(source, @"
 using System;
 using MongoDB.Driver;
 
@@ -89,7 +89,7 @@ class C
     }
 }", TimeoutFixer.RemoveKey);
 
-            await Timeouts.VerifyAsync(
+            await TimeoutFixes.VerifyAsync(
                 source,
                 @"
 using System;

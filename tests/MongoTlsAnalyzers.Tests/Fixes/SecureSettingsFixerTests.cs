@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Mta001 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedCredentialsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
-using Mta002 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
-using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
-using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
-using Mta005 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.IgnoredOptionAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
-using Mta007 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TimeoutAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
+using Mta001 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedCredentialsRule, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
+using Mta002 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringRule, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
+using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
+using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationRule, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
+using Mta005 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.IgnoredOptionRule, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
+using Mta007 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TimeoutRule, MongoTlsAnalyzers.CodeFixes.Fixes.SecureSettingsFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
-using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
-using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.EnableTlsFixer>;
-using Mta010 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.LegacyTlsProtocolsFixer>;
+using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
+using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationRule, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
+using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsRule, MongoTlsAnalyzers.CodeFixes.Fixes.EnableTlsFixer>;
+using Mta010 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsRule, MongoTlsAnalyzers.CodeFixes.Fixes.LegacyTlsProtocolsFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {

@@ -3,14 +3,15 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using MongoTlsAnalyzers.Configuration;
-using MongoTlsAnalyzers.Infrastructure;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.Guards;
+using MongoTlsAnalyzers.Options;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 
 namespace MongoTlsAnalyzers.Tests.Guards
 {
     /// <summary>
-    /// The Development-guard recogniser on its own (DESIGN §4): a table of positive and negative shapes. In each,
+    /// The Development-guard recogniser on its own (docs/architecture.md "Development guards"): a table of positive and negative shapes. In each,
     /// the call <c>Insecure()</c> is the setting whose position is judged.
     /// </summary>
     public sealed class DevelopmentGuardTests
@@ -133,7 +134,7 @@ class C
                 analyzeTestProjects: false,
                 TimeoutFloors.Default,
                 System.Collections.Immutable.ImmutableArray<OptionError>.Empty);
-            var guards = MongoCompilationModel.TryGet(compilation)!.Guards!;
+            var guards = DevelopmentGuards.For(MongoCompilationModel.TryGet(compilation)!);
 
             Assert.Equal(expected, guards.IsGuarded(operation, options, CancellationToken.None));
         }
@@ -157,7 +158,7 @@ class C
             var compilation = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3, preprocessorSymbols: new[] { "DEBUG" });
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
-            var guards = MongoCompilationModel.TryGet(compilation)!.Guards!;
+            var guards = DevelopmentGuards.For(MongoCompilationModel.TryGet(compilation)!);
             var off = new MongoTlsOptions(System.Collections.Immutable.ImmutableArray<string>.Empty, false, false, TimeoutFloors.Default, System.Collections.Immutable.ImmutableArray<OptionError>.Empty);
             foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
@@ -196,7 +197,7 @@ class C
             var model = compilation.GetSemanticModel(tree);
             var call = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().First(i => i.Expression.ToString() == "Use");
             var value = model.GetOperation(call.ArgumentList.Arguments[0].Expression)!;
-            var guards = MongoCompilationModel.TryGet(compilation)!.Guards!;
+            var guards = DevelopmentGuards.For(MongoCompilationModel.TryGet(compilation)!);
             Assert.Equal(expected, guards.IsGuardValue(value, MongoTlsOptions.Default, CancellationToken.None));
         }
     }

@@ -61,14 +61,14 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
         }
 
         /// <summary>The rendered messages of one analyzer over several (source, optional second file) cases.</summary>
-        public static List<string> Messages<TAnalyzer>(IEnumerable<(string Source, string? OtherFile)> cases, DriverVersion driver = DriverVersion.V3)
-            where TAnalyzer : DiagnosticAnalyzer, new()
+        internal static List<string> Messages<TRule>(IEnumerable<(string Source, string? OtherFile)> cases, DriverVersion driver = DriverVersion.V3)
+            where TRule : MongoTlsAnalyzers.Analysis.MongoRule, new()
         {
             var messages = new List<string>();
             foreach (var (source, other) in cases)
             {
                 var sources = other is null ? new[] { StripMarkup(source) } : new[] { StripMarkup(source), StripMarkup(other) };
-                var diagnostics = Run(Compile(sources, driver), ImmutableArray.Create<DiagnosticAnalyzer>(new TAnalyzer()));
+                var diagnostics = Run(Compile(sources, driver), ImmutableArray.Create(TestDefaults.HostOf<TRule>()));
                 messages.AddRange(diagnostics.Select(d => d.GetMessage()));
             }
 

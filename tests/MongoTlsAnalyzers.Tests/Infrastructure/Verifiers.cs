@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -8,6 +9,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.Rules;
 
 namespace MongoTlsAnalyzers.Tests.Infrastructure
 {
@@ -67,13 +70,20 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
         /// <summary>No reference-assembly package: everything comes from <see cref="TestReferences"/>.</summary>
         public static readonly ReferenceAssemblies NoReferenceAssemblies = new ReferenceAssemblies("net10.0");
 
+        /// <summary>The package's host analyzer running only <typeparamref name="TRule"/>.</summary>
+        public static DiagnosticAnalyzer HostOf<TRule>()
+            where TRule : MongoRule, new() => new MongoTlsAnalyzer(ImmutableArray.Create<MongoRule>(new TRule()));
+
         public static CSharpParseOptions ParseOptions(TestOptions options) =>
             new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: options.PreprocessorSymbols);
     }
 
-    /// <summary>Runs an analyzer on source with markup (<c>{|MTA001:text|}</c>) and checks exact diagnostics.</summary>
-    public static class AnalyzerVerifier<TAnalyzer>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <summary>
+    /// Runs one rule, in the package's real host analyzer, on source with markup (<c>{|MTA001:text|}</c>) and checks
+    /// exact diagnostics.
+    /// </summary>
+    internal static class AnalyzerVerifier<TRule>
+        where TRule : MongoRule, new()
     {
         /// <summary>An expected diagnostic with the descriptor's default severity.</summary>
         public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
@@ -102,7 +112,7 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             }
         }
 
-        private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        private sealed class Test : CSharpAnalyzerTest<MongoTlsAnalyzer, DefaultVerifier>
         {
             private readonly TestOptions _options;
 
@@ -112,12 +122,14 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             }
 
             protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(_options);
+
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { TestDefaults.HostOf<TRule>() };
         }
     }
 
-    /// <summary>Runs an analyzer and a code fix, compares the fixed code text-for-text, and checks that it compiles.</summary>
-    public static class CodeFixVerifier<TAnalyzer, TCodeFix>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <summary>Runs one rule and a code fix, compares the fixed code text-for-text, and checks that it compiles.</summary>
+    internal static class CodeFixVerifier<TRule, TCodeFix>
+        where TRule : MongoRule, new()
         where TCodeFix : CodeFixProvider, new()
     {
         public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, TestOptions? options = null, int? fixAllIterations = null)
@@ -162,7 +174,7 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             }
         }
 
-        private sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        private sealed class Test : CSharpCodeFixTest<MongoTlsAnalyzer, TCodeFix, DefaultVerifier>
         {
             private readonly TestOptions _options;
 
@@ -172,6 +184,8 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             }
 
             protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(_options);
+
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { TestDefaults.HostOf<TRule>() };
         }
     }
 }

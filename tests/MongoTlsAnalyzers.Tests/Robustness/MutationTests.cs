@@ -17,7 +17,7 @@ using Xunit.Abstractions;
 namespace MongoTlsAnalyzers.Tests.Robustness
 {
     /// <summary>
-    /// DESIGN §8 "no AD0001 on any input": every source of the analyzer test suite (<see cref="TestSourceHarvest"/>),
+    /// docs/architecture.md "Budgets": every source of the analyzer test suite (<see cref="TestSourceHarvest"/>),
     /// truncated, with a token deleted or duplicated, and with its URIs replaced by hostile ones, goes through every
     /// analyzer and every code fix that applies. No analyzer, fixer or Fix All may throw, and each variant has a
     /// deadline so that a hang fails the test instead of stalling CI. The seed is fixed, so a failure reproduces;

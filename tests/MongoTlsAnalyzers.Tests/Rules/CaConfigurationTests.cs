@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CaConfigurationAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CaConfigurationRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {

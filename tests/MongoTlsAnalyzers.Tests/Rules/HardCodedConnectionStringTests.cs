@@ -6,9 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Descriptors;
-using MongoTlsAnalyzers.Rules;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.HardCodedConnectionStringRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {
@@ -135,7 +134,7 @@ class C
             var source = "using MongoDB.Driver; class C { object M() => new MongoClient(\"mongodb://db.example.com\"); Marker? _m; }";
             var withFramework = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3).AddReferences(image);
             var without = AnalyzerRunner.Compile(new[] { source.Replace("Marker? _m;", string.Empty) }, DriverVersion.V3);
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HardCodedConnectionStringAnalyzer());
+            var analyzers = ImmutableArray.Create(TestDefaults.HostOf<MongoTlsAnalyzers.Rules.HardCodedConnectionStringRule>());
 
             Assert.Empty(AnalyzerRunner.Run(withFramework, analyzers));
             Assert.Single(AnalyzerRunner.Run(without, analyzers));

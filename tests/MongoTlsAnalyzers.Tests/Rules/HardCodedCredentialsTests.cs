@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.HardCodedCredentialsAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.HardCodedCredentialsRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {
@@ -44,7 +44,7 @@ class C
         public void NoMessageContainsThePassword()
         {
             // Run the analyzer over every shape and sink and read the rendered messages.
-            var messages = AnalyzerRunner.Messages<MongoTlsAnalyzers.Rules.HardCodedCredentialsAnalyzer>(
+            var messages = AnalyzerRunner.Messages<MongoTlsAnalyzers.Rules.HardCodedCredentialsRule>(
                 SinkAndShapeCases.Shapes("MTA001", "mongodb://admin:", "Tr0ub4dor", "@db.example.com/app")
                     .Select(shape => (SinkAndShapeCases.Source(shape, 0), shape.OtherFile)));
             Assert.NotEmpty(messages);

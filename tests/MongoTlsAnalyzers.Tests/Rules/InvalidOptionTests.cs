@@ -1,10 +1,10 @@
 using System;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using MongoTlsAnalyzers.Configuration;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Options;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.InvalidOptionAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.InvalidOptionRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {

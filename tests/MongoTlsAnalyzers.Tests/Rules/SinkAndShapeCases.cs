@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace MongoTlsAnalyzers.Tests.Rules
 {
     /// <summary>
-    /// The sinks of DESIGN §3 and the constant-value shapes, combined into test sources. Each shape writes
+    /// The sinks of docs/rules and the constant-value shapes, combined into test sources. Each shape writes
     /// a URI (given as markup-free text) into a class, with the expected diagnostic marked as {|ID:...|}.
     /// </summary>
     public static class SinkAndShapeCases

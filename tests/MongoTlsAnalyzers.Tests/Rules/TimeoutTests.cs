@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TimeoutAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TimeoutRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TimeoutUnitAnalyzer>;
+using Verify = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TimeoutUnitRule>;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {

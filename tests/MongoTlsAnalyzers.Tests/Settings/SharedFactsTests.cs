@@ -1,6 +1,6 @@
 using System;
-using MongoTlsAnalyzers.Configuration;
 using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Options;
 using MongoTlsAnalyzers.Settings;
 
 namespace MongoTlsAnalyzers.Tests.Settings

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace MongoTlsAnalyzers.CodeFixes.Support
+{
+    /// <summary>
+    /// The edits of one document: a <see cref="DocumentEditor"/> for syntax edits, and the value edits of each
+    /// string literal, applied together at the end (a literal can only be replaced once).
+    /// </summary>
+    internal sealed class EditSession
+    {
+        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralValueEdit>> _literalEdits =
+            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralValueEdit>>();
+
+        public EditSession(DocumentEditor editor)
+        {
+            Editor = editor;
+        }
+
+        public DocumentEditor Editor { get; }
+
+        private readonly HashSet<SyntaxNode> _claimed = new HashSet<SyntaxNode>();
+        private readonly HashSet<string> _imports = new HashSet<string>();
+
+        /// <summary>Claims a node for one edit; false when another diagnostic already edits it (Fix All).</summary>
+        public bool Claim(SyntaxNode node) => _claimed.Add(node);
+
+        /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the edits are applied.</summary>
+        public void AddImport(string namespaceName) => _imports.Add(namespaceName);
+
+        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>> _typeEdits =
+            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>>();
+
+        /// <summary>Edits a type declaration (adds members) when the edits are applied, after the edits inside it.</summary>
+        public void AddTypeEdit(Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax type, System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax> edit)
+        {
+            if (!_typeEdits.TryGetValue(type, out var edits))
+            {
+                edits = new List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>();
+                _typeEdits.Add(type, edits);
+            }
+
+            edits.Add(edit);
+        }
+
+        public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralValueEdit edit)
+        {
+            if (!_literalEdits.TryGetValue(literal, out var edits))
+            {
+                edits = new List<LiteralValueEdit>();
+                _literalEdits.Add(literal, edits);
+            }
+
+            edits.Add(edit);
+        }
+
+        /// <summary>Applies each literal's edits from the end of its value backwards, skipping overlaps.</summary>
+        public void Flush()
+        {
+            foreach (var pair in _literalEdits)
+            {
+                var edits = pair.Value.OrderByDescending(e => e.Start).ToList();
+                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)current, edits));
+            }
+
+            _literalEdits.Clear();
+            foreach (var pair in _typeEdits)
+            {
+                var edits = pair.Value;
+                Editor.ReplaceNode(pair.Key, (current, _) =>
+                {
+                    var type = (Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)current;
+                    foreach (var edit in edits)
+                    {
+                        type = edit(type);
+                    }
+
+                    return type;
+                });
+            }
+
+            _typeEdits.Clear();
+            foreach (var namespaceName in _imports)
+            {
+                Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => Imports.AddUsing(current, namespaceName));
+            }
+
+            _imports.Clear();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MongoTlsAnalyzers.Analysis
+{
+    /// <summary>
+    /// The one analyzer that runs every rule: it skips generated code, runs concurrently, and registers the rules'
+    /// actions only when the compilation references MongoDB.Driver (docs/architecture.md "The house"). One host, not one
+    /// analyzer per rule, because Roslyn's fixed cost per member grows with the number of analyzers and of their
+    /// registrations (docs/performance.md).
+    /// </summary>
+    public abstract class MongoAnalyzerHost : DiagnosticAnalyzer
+    {
+        private readonly ImmutableArray<MongoRule> _rules;
+        private readonly Func<MongoCompilationModel, IMemberScreen>? _screen;
+
+        internal MongoAnalyzerHost(ImmutableArray<MongoRule> rules, Func<MongoCompilationModel, IMemberScreen>? screen)
+        {
+            _rules = rules;
+            _screen = screen;
+            var descriptors = new List<DiagnosticDescriptor>();
+            foreach (var rule in rules)
+            {
+                descriptors.AddRange(rule.SupportedDiagnostics);
+            }
+
+            SupportedDiagnostics = descriptors.ToImmutableArray();
+        }
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            // RS1012 cannot see that the rules and the run register the actions on 'start'.
+#pragma warning disable RS1012 // Start action has no registered actions
+            context.RegisterCompilationStartAction(start =>
+            {
+                var model = MongoCompilationModel.TryGet(start.Compilation);
+                if (model is null)
+                {
+                    return;
+                }
+
+                var run = new CompilationRun(TestProjectDetector.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
+                foreach (var rule in _rules)
+                {
+                    rule.Register(new MongoAnalysisSession(start, model, run, rule));
+                }
+
+                run.RegisterBlockActions(start, _screen?.Invoke(model));
+            });
+#pragma warning restore RS1012
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Tls;
+using MongoTlsAnalyzers.Uris;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA006: a private CA configured in a way the .NET driver ignores — <c>tlsCAFile</c> or a CA-like option in a
+    /// URI, a certificate without its key added to <c>SslSettings.ClientCertificates</c>, or a validation callback
+    /// that lets chain errors through without checking the chain against the CA. Runs in test projects.
+    /// </summary>
+    internal sealed class CaConfigurationRule : MongoRule
+    {
+        private const string Remedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.CaConfigurationIneffective);
+
+        public override void Register(MongoAnalysisSession session)
+        {
+            var locator = UriSiteLocator.For(session.Model);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+            if (session.Types.SslStreamSettings is not null)
+            {
+                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+            }
+        }
+
+        private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
+        {
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null || site.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in site.Uri.Options)
+            {
+                if (option.IsKnown || option.HasHole || !IgnoredOptionFacts.IsCaOption(option.Name))
+                {
+                    continue;
+                }
+
+                var located = UriOptionReporter.Locate(site, option, locator, context.CancellationToken);
+                if (located is null)
+                {
+                    continue;
+                }
+
+                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty)
+                    .Add(DiagnosticProperties.CaProblem, DiagnosticProperties.CaProblemUriOption)
+                    .Add(DiagnosticProperties.CaFile, option.Value);
+                var message = "The option " + option.Name + " is ignored by the .NET driver, so the CA it names is not trusted; " + Remedy;
+                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, located.Location, properties, message));
+            }
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation property
+                || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, session.Types.SslSettings))
+            {
+                return;
+            }
+
+            switch (property.Property.Name)
+            {
+                case "ClientCertificates":
+                    foreach (var (creation, file) in CertificatesWithoutKeys(assignment.Value, session, context.CancellationToken))
+                    {
+                        var properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(DiagnosticProperties.CaProblem, DiagnosticProperties.CaProblemClientCertificate)
+                            .Add(DiagnosticProperties.CaFile, file);
+                        var message = "The certificate from '" + file + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy;
+                        session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, creation.Syntax.GetLocation(), properties, message));
+                    }
+
+                    break;
+
+                case "ServerCertificateValidationCallback":
+                    ReportCallback(context, session, assignment.Value);
+                    break;
+            }
+        }
+
+        private static void AnalyzeStreamSettings(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var arguments = context.Operation switch
+            {
+                IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, session.Types.SslStreamSettings) => invocation.Arguments,
+                IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, session.Types.SslStreamSettings) => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name == "serverCertificateValidationCallback" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    ReportCallback(context, session, argument.Value);
+                }
+            }
+        }
+
+        private static void ReportCallback(OperationAnalysisContext context, MongoAnalysisSession session, IOperation callback)
+        {
+            if (!ChainErrorAcceptance.AcceptsChainErrorsUnchecked(callback, session.Model.Folder, context.CancellationToken))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.CaProblem, DiagnosticProperties.CaProblemCallback);
+            const string message = "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors) without checking them against your CA, so any self-signed certificate passes; build an X509Chain with CustomRootTrust over your CA (CustomCaCertificateValidator in MongoTlsAnalyzers.Settings does), or pin the server's public key";
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, CertificateCallbacks.CallbackSyntax(callback).GetLocation(), properties, message));
+        }
+
+        /// <summary>
+        /// Certificates loaded from a .pem, .crt or .cer file without a key: <c>new X509Certificate2("ca.crt")</c>,
+        /// <c>X509Certificate.CreateFromCertFile</c>, <c>X509CertificateLoader.LoadCertificateFromFile</c>, followed
+        /// through locals assigned once.
+        /// </summary>
+        private static IEnumerable<(IOperation Creation, string File)> CertificatesWithoutKeys(IOperation value, MongoAnalysisSession session, CancellationToken cancellationToken)
+        {
+            var pending = new Stack<(IOperation Operation, int Depth)>();
+            pending.Push((value, 0));
+            while (pending.Count > 0)
+            {
+                var (current, depth) = pending.Pop();
+                foreach (var operation in current.DescendantsAndSelf())
+                {
+                    if (CertificateFile(operation, session, cancellationToken) is { } file)
+                    {
+                        yield return (operation, file);
+                    }
+                    else if (depth < 4 && operation is ILocalReferenceOperation local
+                        && session.Model.Folder.Assignments.GetSingleAssignedValue(local.Local, cancellationToken) is { } assigned
+                        && session.Model.Folder.GetOperation(assigned, cancellationToken) is { } assignedOperation)
+                    {
+                        pending.Push((assignedOperation, depth + 1));
+                    }
+                }
+            }
+        }
+
+        private static string? CertificateFile(IOperation operation, MongoAnalysisSession session, CancellationToken cancellationToken)
+        {
+            IOperation? path = operation switch
+            {
+                IObjectCreationOperation { Type.Name: "X509Certificate2" or "X509Certificate", Arguments.Length: 1 } creation
+                    when creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String => creation.Arguments[0].Value,
+                IInvocationOperation { TargetMethod: { Name: "CreateFromCertFile" or "LoadCertificateFromFile", Parameters.Length: 1 } } invocation => invocation.Arguments[0].Value,
+                _ => null,
+            };
+
+            if (path is null)
+            {
+                return null;
+            }
+
+            var folded = session.Model.Folder.Fold(path, cancellationToken);
+            if (folded.HasHoles)
+            {
+                return null;
+            }
+
+            var file = folded.Value;
+            return file.EndsWith(".pem", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".crt", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".cer", StringComparison.OrdinalIgnoreCase)
+                ? file
+                : null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Tls;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA003: server certificate validation turned off outside a Development guard — <c>AllowInsecureTls = true</c>,
+    /// <c>VerifySslCertificate = false</c>, <c>tlsInsecure=true</c> or <c>sslVerifyCertificate=false</c> in a URI with
+    /// TLS on, or an accept-all validation callback. Silent in test projects by default.
+    /// </summary>
+    internal sealed class CertificateValidationDisabledRule : MongoRule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.CertificateValidationDisabled);
+
+        public override void Register(MongoAnalysisSession session)
+        {
+            var finder = InsecureSettingFinder.For(session.Model);
+            session.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, finder, InsecureVerdict.ValidationDisabled), InsecureSettingFinder.Kinds);
+        }
+    }
+}

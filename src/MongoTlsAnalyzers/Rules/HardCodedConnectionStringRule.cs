@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Uris;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA002: a MongoDB URI with no real credentials (none, or placeholders) that names at least one
+    /// constant, non-loopback host. Info by default; silent in test projects.
+    /// </summary>
+    internal sealed class HardCodedConnectionStringRule : MongoRule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.HardCodedConnectionString);
+
+        public override void Register(MongoAnalysisSession session)
+        {
+            var locator = UriSiteLocator.For(session.Model);
+            session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
+        {
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null)
+            {
+                return;
+            }
+
+            if (site.Uri.UserInfo is { } userInfo
+                && CredentialClassifier.IsRealPassword(userInfo.RawPassword, userInfo.Password, userInfo.UsernameHasHole ? null : userInfo.Username))
+            {
+                // Real credentials are MTA001's business (or harmless on loopback).
+                return;
+            }
+
+            MongoUriHost? remote = null;
+            foreach (var host in site.Uri.Hosts)
+            {
+                if (host.IsConstant && !host.IsLoopback)
+                {
+                    remote = host;
+                    break;
+                }
+            }
+
+            if (remote is null)
+            {
+                return;
+            }
+
+            var piece = site.Folded.PieceAt(remote.Span.Start);
+            if (piece is null || locator.IsOwnedByAnotherUri(site, piece, context.CancellationToken))
+            {
+                return;
+            }
+
+            string shape;
+            if (!site.IsInRoot(piece))
+            {
+                shape = DiagnosticProperties.ShapeDeclaration;
+            }
+            else if (piece.IsFallback)
+            {
+                shape = DiagnosticProperties.ShapeFallback;
+            }
+            else
+            {
+                shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Shape, shape)
+                .Add(DiagnosticProperties.ValueKind, shape == DiagnosticProperties.ShapeDeclaration ? DiagnosticProperties.ValueKindHost : DiagnosticProperties.ValueKindConnectionString);
+            session.Report(
+                context.ReportDiagnostic,
+                Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), properties, MongoUri.RenderHoles(remote.Host)));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.SettingsFlow;
+using MongoTlsAnalyzers.Uris;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA001: a real (non-placeholder) password in a MongoDB URI or passed to a credential API. Silent when
+    /// every host is loopback; a host that is not constant counts as remote. Applies in test projects too.
+    /// </summary>
+    internal sealed class HardCodedCredentialsRule : MongoRule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.HardCodedCredentials);
+
+        public override void Register(MongoAnalysisSession session)
+        {
+            var locator = UriSiteLocator.For(session.Model);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
+
+            if (session.Types.MongoCredential is not null || session.Types.PasswordEvidence is not null)
+            {
+                session.RegisterOperationAction(context => AnalyzeCredentialCall(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+            }
+
+            if (session.Types.MongoUrlBuilder is not null)
+            {
+                session.RegisterOperationAction(context => AnalyzeBuilderPassword(context, session), OperationKind.SimpleAssignment);
+            }
+        }
+
+        private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
+        {
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site?.Uri.UserInfo is not { PasswordSpan: { } passwordSpan } userInfo)
+            {
+                return;
+            }
+
+            if (!CredentialClassifier.IsRealPassword(userInfo.RawPassword, userInfo.Password, userInfo.UsernameHasHole ? null : userInfo.Username))
+            {
+                return;
+            }
+
+            if (!site.Uri.Hosts.IsEmpty && AllHostsLoopback(site.Uri))
+            {
+                return;
+            }
+
+            var piece = site.Folded.PieceAt(passwordSpan.Start);
+            if (piece is null || locator.IsOwnedByAnotherUri(site, piece, context.CancellationToken))
+            {
+                return;
+            }
+
+            string subject;
+            string shape;
+            if (!site.IsInRoot(piece))
+            {
+                subject = "'" + (piece.ViaSymbol?.Name ?? "the constant") + "' holds a hard-coded password that is used in a MongoDB connection string";
+                shape = DiagnosticProperties.ShapeDeclaration;
+            }
+            else if (piece.IsFallback)
+            {
+                subject = "The fallback value in the MongoDB connection string '" + site.Uri.Redacted + "' is a hard-coded password";
+                shape = DiagnosticProperties.ShapeFallback;
+            }
+            else
+            {
+                subject = "The MongoDB connection string '" + site.Uri.Redacted + "' contains a hard-coded password";
+                shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Shape, shape)
+                .Add(DiagnosticProperties.ValueKind, shape == DiagnosticProperties.ShapeDeclaration ? DiagnosticProperties.ValueKindPassword : DiagnosticProperties.ValueKindConnectionString);
+            session.Report(
+                context.ReportDiagnostic,
+                Diagnostic.Create(RuleDescriptors.HardCodedCredentials, piece.ReportNode.GetLocation(), properties, subject));
+        }
+
+        private static bool AllHostsLoopback(MongoUri uri)
+        {
+            foreach (var host in uri.Hosts)
+            {
+                if (!host.IsLoopback)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>MongoCredential.Create*Credential(..., password) and new PasswordEvidence(password).</summary>
+        private static void AnalyzeCredentialCall(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            IMethodSymbol method;
+            ImmutableArray<IArgumentOperation> arguments;
+            string apiName;
+            switch (context.Operation)
+            {
+                case IInvocationOperation invocation
+                    when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, session.Types.MongoCredential)
+                         && invocation.TargetMethod.Name.StartsWith("Create", System.StringComparison.Ordinal)
+                         && invocation.TargetMethod.Name.EndsWith("Credential", System.StringComparison.Ordinal):
+                    method = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    apiName = "MongoCredential." + method.Name;
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation
+                    when SymbolEqualityComparer.Default.Equals(constructor.ContainingType, session.Types.PasswordEvidence):
+                    method = constructor;
+                    arguments = creation.Arguments;
+                    apiName = "new PasswordEvidence";
+                    break;
+                default:
+                    return;
+            }
+
+            IArgumentOperation? password = null;
+            string? username = null;
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is null || parameter.Type.SpecialType != SpecialType.System_String)
+                {
+                    continue;
+                }
+
+                if (parameter.Name == "password")
+                {
+                    password = argument;
+                }
+                else if (parameter.Name == "username")
+                {
+                    var folded = session.Model.Folder.Fold(argument.Value, context.CancellationToken);
+                    username = folded.HasHoles ? null : folded.Value;
+                }
+            }
+
+            if (password is null || password.IsImplicit)
+            {
+                return;
+            }
+
+            var subject = apiName + " is given a hard-coded password" + (username is null ? string.Empty : " for user '" + username + "'");
+            ReportConstantPassword(context, session, password.Value, username, subject);
+        }
+
+        /// <summary>builder.Password = "..." on MongoUrlBuilder, unless the same builder only points at loopback.</summary>
+        private static void AnalyzeBuilderPassword(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "Password" } property
+                || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, session.Types.MongoUrlBuilder))
+            {
+                return;
+            }
+
+            // The hosts take a walk through the method: only when the password is a real constant.
+            ReportConstantPassword(
+                context,
+                session,
+                assignment.Value,
+                null,
+                "MongoUrlBuilder.Password is set to a hard-coded password",
+                () => SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken).IsKnownLoopback);
+        }
+
+        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, string subject, System.Func<bool>? isLoopbackOnly = null)
+        {
+            var folded = session.Model.Folder.Fold(value, context.CancellationToken);
+            if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value, username) || isLoopbackOnly?.Invoke() == true)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Shape, DiagnosticProperties.ShapeCredentialValue)
+                .Add(DiagnosticProperties.ValueKind, DiagnosticProperties.ValueKindPassword)
+                .Add(DiagnosticProperties.UserName, username);
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.HardCodedCredentials, value.Syntax.GetLocation(), properties, subject));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Uris;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA005: a connection-string option the .NET driver silently ignores (its <c>AllUnknownOptionNames</c>),
+    /// with what actually happens and, for a near-miss name, the option probably meant. CA options are left
+    /// to MTA006. Runs in test projects too: an ignored option is a bug wherever it is.
+    /// </summary>
+    internal sealed class IgnoredOptionRule : MongoRule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.IgnoredConnectionStringOption);
+
+        public override void Register(MongoAnalysisSession session)
+        {
+            var locator = UriSiteLocator.For(session.Model);
+            session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
+        {
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null || site.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in site.Uri.Options)
+            {
+                var ignored = (option.Known is null && option.Name.IndexOf(MongoUri.HoleChar) < 0) || option.HasIgnoredValue;
+                if (!ignored || option.Name.Length == 0 || IgnoredOptionFacts.IsCaOption(option.Name))
+                {
+                    continue;
+                }
+
+                var located = UriOptionReporter.Locate(site, option, locator, context.CancellationToken);
+                if (located is null)
+                {
+                    continue;
+                }
+
+                var consequence = IgnoredOptionFacts.Describe(option.Name, session.Model.Profile, out var suggestion);
+                // Removing compressors=zlib,lz4 would drop the supported zlib too: no removal for partly ignored values.
+                var properties = option.HasIgnoredValue ? ImmutableDictionary<string, string?>.Empty : located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
+                if (suggestion is not null)
+                {
+                    properties = located.WithReplaceEdit(properties, option.NameSpan, suggestion).SetItem(DiagnosticProperties.Suggestion, suggestion);
+                }
+
+                session.Report(
+                    context.ReportDiagnostic,
+                    Diagnostic.Create(RuleDescriptors.IgnoredConnectionStringOption, located.Location, properties, MongoUri.RenderHoles(option.Name), consequence));
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Folding;
+using MongoTlsAnalyzers.Timeouts;
+using MongoTlsAnalyzers.Uris;
+
+namespace MongoTlsAnalyzers.Rules
+{
+    /// <summary>
+    /// MTA008: a likely unit mix-up in a driver timeout: <c>TimeSpan.FromSeconds(n)</c> with n ≥ 1000, a bare
+    /// number ≥ 1000 under a seconds-form URI key (<c>connectTimeout=30000</c> is 8 h 20 min), or
+    /// <c>new TimeSpan(ticks)</c> under one second. The message shows the real duration. Runs in test projects.
+    /// </summary>
+    internal sealed class TimeoutUnitRule : MongoRule
+    {
+        private const double SecondsThreshold = 1000;
+        private const double MaxTicksUnderOneSecond = 9_999_999;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SuspiciousTimeoutUnit);
+
+        public override void Register(MongoAnalysisSession session)
+        {
+            var locator = UriSiteLocator.For(session.Model);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+        }
+
+        private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
+        {
+            var site = locator.Find(context.Operation, context.CancellationToken);
+            if (site is null || site.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in site.Uri.Options)
+            {
+                if (option.Known is not { } known
+                    || !TimeoutPolicy.IsUnitChecked(known.Timeout)
+                    || option.DurationUnit != UriDuration.Unit.SecondsByDefault
+                    || option.Duration is not { } value
+                    || value.TotalSeconds < SecondsThreshold)
+                {
+                    continue;
+                }
+
+                var located = UriOptionReporter.Locate(site, option, locator, context.CancellationToken);
+                if (located is null)
+                {
+                    continue;
+                }
+
+                var millisecondsName = known.Name + "MS";
+                var message = "The option " + option.Name + "=" + option.RawValue + " is read in seconds, so it is " + DurationText.Format(value)
+                    + "; if you meant milliseconds, use " + millisecondsName + "=" + option.RawValue;
+                var properties = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, option.NameSpan, millisecondsName);
+                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, located.Location, properties, message));
+            }
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation property)
+            {
+                return;
+            }
+
+            var timeout = TimeoutPolicy.ForProperty(property.Property, session.Types);
+            if (timeout == DriverTimeout.None)
+            {
+                return;
+            }
+
+            var value = assignment.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (!session.Model.Timeouts.TryFold(value, context.CancellationToken, out var folded))
+            {
+                return;
+            }
+
+            string message;
+            if (folded.Form == TimeoutForm.FromSeconds && folded.Argument >= SecondsThreshold && TimeoutPolicy.IsUnitChecked(timeout))
+            {
+                var number = folded.Argument.ToString(CultureInfo.InvariantCulture);
+                message = "TimeSpan.FromSeconds(" + number + ") is " + DurationText.Format(folded.Value)
+                    + "; if you meant milliseconds, use TimeSpan.FromMilliseconds(" + number + ")";
+            }
+            else if (folded.Form == TimeoutForm.TicksConstructor && folded.Argument >= 1 && folded.Argument <= MaxTicksUnderOneSecond)
+            {
+                var number = folded.Argument.ToString(CultureInfo.InvariantCulture);
+                message = "new TimeSpan(" + number + ") is " + number + " ticks, which is " + DurationText.Format(folded.Value)
+                    + "; if you meant milliseconds, use TimeSpan.FromMilliseconds(" + number + ")";
+            }
+            else
+            {
+                return;
+            }
+
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, value.Syntax.GetLocation(), message));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Options;
+
+namespace MongoTlsAnalyzers.Timeouts
+{
+    /// <summary>
+    /// The timeout facts shared by the timeout rules and fixes: which driver properties are timeouts, their
+    /// floors (docs/rules/MTA007, configurable in .editorconfig), and why a value is a problem.
+    /// </summary>
+    internal static class TimeoutPolicy
+    {
+        /// <summary>
+        /// The timeout a <c>TimeSpan</c> property of <c>MongoClientSettings</c>, <c>MongoUrlBuilder</c> or
+        /// <c>MongoDefaults</c> sets, or <see cref="DriverTimeout.None"/>.
+        /// </summary>
+        public static DriverTimeout ForProperty(IPropertySymbol property, DriverTypes types)
+        {
+            var owner = property.ContainingType;
+            if (!SymbolEqualityComparer.Default.Equals(owner, types.MongoClientSettings)
+                && !SymbolEqualityComparer.Default.Equals(owner, types.MongoUrlBuilder)
+                && !SymbolEqualityComparer.Default.Equals(owner, types.MongoDefaults))
+            {
+                return DriverTimeout.None;
+            }
+
+            switch (property.Name)
+            {
+                case "ConnectTimeout":
+                    return DriverTimeout.Connect;
+                case "ServerSelectionTimeout":
+                    return DriverTimeout.ServerSelection;
+                case "SocketTimeout":
+                    return DriverTimeout.Socket;
+                case "WaitQueueTimeout":
+                    return DriverTimeout.WaitQueue;
+                case "HeartbeatInterval":
+                    return DriverTimeout.HeartbeatInterval;
+                case "HeartbeatTimeout":
+                    return DriverTimeout.HeartbeatTimeout;
+                case "LocalThreshold":
+                    return DriverTimeout.LocalThreshold;
+                case "MaxConnectionIdleTime":
+                    return DriverTimeout.MaxIdleTime;
+                case "MaxConnectionLifeTime":
+                    return DriverTimeout.MaxLifetime;
+                case "WTimeout":
+                    return DriverTimeout.WriteConcern;
+                default:
+                    return DriverTimeout.None;
+            }
+        }
+
+        /// <summary>The floor for a timeout, or null for timeouts without one.</summary>
+        public static TimeSpan? Floor(DriverTimeout timeout, TimeoutFloors floors) => timeout switch
+        {
+            DriverTimeout.ServerSelection => floors.ServerSelection,
+            DriverTimeout.Connect => floors.Connect,
+            DriverTimeout.Socket => floors.Socket,
+            DriverTimeout.WaitQueue => floors.WaitQueue,
+            DriverTimeout.HeartbeatInterval => floors.HeartbeatInterval,
+            _ => null,
+        };
+
+        /// <summary>Timeouts where a bare number of seconds at or above 1000 is probably milliseconds (MTA008).</summary>
+        public static bool IsUnitChecked(DriverTimeout timeout) => timeout switch
+        {
+            DriverTimeout.Connect or DriverTimeout.ServerSelection or DriverTimeout.Socket or DriverTimeout.WaitQueue
+                or DriverTimeout.HeartbeatInterval or DriverTimeout.HeartbeatTimeout or DriverTimeout.LocalThreshold
+                or DriverTimeout.WriteConcern => true,
+            _ => false,
+        };
+
+        public static TimeoutProblem Evaluate(DriverTimeout timeout, TimeSpan value, TimeoutFloors floors, out TimeSpan floor)
+        {
+            floor = default;
+            if (value == System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                return TimeoutProblem.None;
+            }
+
+            if (value < TimeSpan.Zero)
+            {
+                return TimeoutProblem.Negative;
+            }
+
+            if (timeout == DriverTimeout.Connect && value == TimeSpan.Zero)
+            {
+                return TimeoutProblem.ImmediateConnect;
+            }
+
+            // A socket timeout of 0 means no timeout.
+            if (timeout == DriverTimeout.Socket && value == TimeSpan.Zero)
+            {
+                return TimeoutProblem.None;
+            }
+
+            if (Floor(timeout, floors) is TimeSpan minimum && value < minimum)
+            {
+                floor = minimum;
+                return TimeoutProblem.BelowFloor;
+            }
+
+            return TimeoutProblem.None;
+        }
+
+        /// <summary>Why the floor matters, completing "below the recommended minimum of 12 s: ...".</summary>
+        public static string Reason(DriverTimeout timeout) => timeout switch
+        {
+            DriverTimeout.ServerSelection => "a replica-set election normally takes up to about 12 s, so writes fail during an ordinary failover",
+            DriverTimeout.Connect => "a slow TLS handshake or DNS lookup then fails the connection",
+            DriverTimeout.Socket => "ordinary slow queries and index builds are cut off",
+            DriverTimeout.WaitQueue => "a short burst of load fails requests instead of queuing them",
+            DriverTimeout.HeartbeatInterval => "the driver floods every server with monitoring traffic",
+            _ => "it is too short",
+        };
+
+        /// <summary>The driver default, for "remove it to use the default" messages.</summary>
+        public static string Default(DriverTimeout timeout) => timeout switch
+        {
+            DriverTimeout.ServerSelection => "30 s",
+            DriverTimeout.Connect => "30 s",
+            DriverTimeout.Socket => "no timeout",
+            DriverTimeout.WaitQueue => "2 min",
+            DriverTimeout.HeartbeatInterval => "10 s",
+            _ => "the driver default",
+        };
+    }
+}

@@ -1,0 +1,409 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Guards;
+using MongoTlsAnalyzers.Options;
+using MongoTlsAnalyzers.SettingsFlow;
+using MongoTlsAnalyzers.Uris;
+
+namespace MongoTlsAnalyzers.Tls
+{
+    /// <summary>
+    /// Finds the settings that turn certificate validation off — <c>AllowInsecureTls</c>, <c>VerifySslCertificate</c>,
+    /// <c>tlsInsecure</c>/<c>sslVerifyCertificate</c> in URIs, accept-all validation callbacks on <c>SslSettings</c> and
+    /// through <c>ClusterConfigurator</c> — and decides, once per syntax node for all three rules, whether each is
+    /// guarded, unconditional (MTA003), switchable by configuration (MTA004) or pointless because TLS is off (MTA009).
+    /// </summary>
+    internal sealed class InsecureSettingFinder
+    {
+        public static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
+            OperationKind.SimpleAssignment, OperationKind.Invocation, OperationKind.ObjectCreation,
+            OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+
+        private readonly MongoCompilationModel _model;
+        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<InsecureSetting>> _cache =
+            new ConcurrentDictionary<SyntaxNode, ImmutableArray<InsecureSetting>>();
+
+        private readonly UriSiteLocator _uriSites;
+        private readonly DevelopmentGuards _guards;
+
+        private InsecureSettingFinder(MongoCompilationModel model)
+        {
+            _model = model;
+            _uriSites = UriSiteLocator.For(model);
+            _guards = DevelopmentGuards.For(model);
+        }
+
+        /// <summary>The finder of <paramref name="model"/>'s compilation, shared by MTA003, MTA004 and MTA009.</summary>
+        public static InsecureSettingFinder For(MongoCompilationModel model) => model.Part(static m => new InsecureSettingFinder(m));
+
+        public ImmutableArray<InsecureSetting> Find(IOperation operation, MongoTlsOptions options, CancellationToken cancellationToken)
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation:
+                case IInvocationOperation:
+                case IObjectCreationOperation:
+                case ILiteralOperation:
+                case IInterpolatedStringOperation:
+                case IBinaryOperation:
+                    break;
+                default:
+                    return ImmutableArray<InsecureSetting>.Empty;
+            }
+
+            // Most operations of a code base cannot hold an insecure setting: reject them before the cache, so that
+            // the cache does not hold (and keep alive) one entry per assignment, call and string of the compilation.
+            if (!CanHoldSetting(operation, cancellationToken))
+            {
+                return ImmutableArray<InsecureSetting>.Empty;
+            }
+
+            if (_cache.TryGetValue(operation.Syntax, out var cached))
+            {
+                return cached;
+            }
+
+            var found = ImmutableArray.CreateBuilder<InsecureSetting>();
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    FromAssignment(assignment, options, found, cancellationToken);
+                    break;
+                case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _model.Types.SslStreamSettings):
+                    FromStreamSettings(invocation, invocation.Arguments, options, found, cancellationToken);
+                    break;
+                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _model.Types.SslStreamSettings):
+                    FromStreamSettings(creation, creation.Arguments, options, found, cancellationToken);
+                    break;
+                default:
+                    FromUri(operation, options, found, cancellationToken);
+                    break;
+            }
+
+            return _cache.GetOrAdd(operation.Syntax, found.ToImmutable());
+        }
+
+        /// <summary>
+        /// False when <see cref="Find"/> would find nothing for <paramref name="operation"/>, decided cheaply: the
+        /// property names <see cref="FromAssignment"/> looks at, the SslStreamSettings calls, and the URIs.
+        /// </summary>
+        public bool CanHoldSetting(IOperation operation, CancellationToken cancellationToken) => operation switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } =>
+                property.Property.Name is "AllowInsecureTls" or "VerifySslCertificate" or "ServerCertificateValidationCallback",
+            ISimpleAssignmentOperation => false,
+            IInvocationOperation invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _model.Types.SslStreamSettings),
+            IObjectCreationOperation creation => SymbolEqualityComparer.Default.Equals(creation.Type, _model.Types.SslStreamSettings),
+            _ => _uriSites.Find(operation, cancellationToken) is not null,
+        };
+
+        private void FromAssignment(ISimpleAssignmentOperation assignment, MongoTlsOptions options, ImmutableArray<InsecureSetting>.Builder found, CancellationToken cancellationToken)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation property)
+            {
+                return;
+            }
+
+            var types = _model.Types;
+            var owner = property.Property.ContainingType;
+            var onSettings = SymbolEqualityComparer.Default.Equals(owner, types.MongoClientSettings) || SymbolEqualityComparer.Default.Equals(owner, types.MongoUrlBuilder);
+            var removable = IsRemovable(assignment.Syntax)
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Removable, "true")
+                : ImmutableDictionary<string, string?>.Empty;
+
+            if (onSettings && property.Property.Name is "AllowInsecureTls" or "VerifySslCertificate")
+            {
+                var insecureValue = property.Property.Name == "AllowInsecureTls";
+                var subject = property.Property.Name + " = " + (insecureValue ? "true" : "false");
+                var tls = SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
+                if (assignment.Value.ConstantValue is { HasValue: true, Value: bool value })
+                {
+                    if (value == insecureValue)
+                    {
+                        AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, removable, cancellationToken);
+                    }
+                }
+                else
+                {
+                    AddRuntime(found, assignment, assignment.Value, assignment.Syntax.GetLocation(), property.Property.Name, tls, options, removable, cancellationToken);
+                }
+
+                return;
+            }
+
+            if (property.Property.Name == "ServerCertificateValidationCallback" && SymbolEqualityComparer.Default.Equals(owner, types.SslSettings)
+                && CertificateCallbacks.AcceptsEverything(assignment.Value, _model.Folder, cancellationToken))
+            {
+                var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
+                AddConstant(found, assignment, CertificateCallbacks.CallbackSyntax(assignment.Value).GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, removable, cancellationToken);
+            }
+        }
+
+        /// <summary><c>SslStreamSettings.With(serverCertificateValidationCallback: ...)</c> and the constructor.</summary>
+        private void FromStreamSettings(IOperation call, ImmutableArray<IArgumentOperation> arguments, MongoTlsOptions options, ImmutableArray<InsecureSetting>.Builder found, CancellationToken cancellationToken)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name != "serverCertificateValidationCallback" || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (CertificateCallbacks.AcceptsEverything(argument.Value, _model.Folder, cancellationToken))
+                {
+                    // ClusterConfigurator runs last, and ConfigureSsl turns TLS on whatever UseTls says.
+                    var tls = TlsKnowledge.On;
+                    AddConstant(found, call, CertificateCallbacks.CallbackSyntax(argument.Value).GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, ImmutableDictionary<string, string?>.Empty, cancellationToken);
+                }
+            }
+        }
+
+        private void FromUri(IOperation root, MongoTlsOptions options, ImmutableArray<InsecureSetting>.Builder found, CancellationToken cancellationToken)
+        {
+            var locator = _uriSites;
+            var site = locator.Find(root, cancellationToken);
+            if (site is null || site.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            TlsKnowledge? uriTls = null;
+            foreach (var option in site.Uri.Options)
+            {
+                if (option.Known?.Key is "tlsinsecure" or "sslverifycertificate" && option.RawValue.IndexOf(MongoUri.HoleChar) >= 0)
+                {
+                    FromUriHole(site, option, root, options, found, cancellationToken);
+                    continue;
+                }
+
+                var insecure = option.Known?.Key switch
+                {
+                    "tlsinsecure" => option.Boolean == true,
+                    "sslverifycertificate" => option.Boolean == false,
+                    _ => false,
+                };
+                if (!insecure)
+                {
+                    continue;
+                }
+
+                var located = UriOptionReporter.Locate(site, option, locator, cancellationToken);
+                if (located is null)
+                {
+                    continue;
+                }
+
+                // One answer per URI; asking per option was quadratic on a URI that repeats tlsInsecure=true.
+                var tls = uriTls ??= UriTls(site, root);
+                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
+                if (tls == TlsKnowledge.Off)
+                {
+                    // Enabling TLS inserts tls=true in front of the option.
+                    var enable = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, new Microsoft.CodeAnalysis.Text.TextSpan(option.Span.Start, 0), "tls=true&");
+                    if (enable.TryGetValue(DiagnosticProperties.ReplaceEdit, out var edit))
+                    {
+                        properties = properties.SetItem(DiagnosticProperties.EnableTlsEdit, edit);
+                    }
+                }
+
+                AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, properties, cancellationToken);
+            }
+        }
+
+        /// <summary><c>$"...&amp;tlsInsecure={flag}"</c>: the value comes from code, so it is MTA004 when that code reads configuration.</summary>
+        private void FromUriHole(UriSite site, MongoUriOption option, IOperation root, MongoTlsOptions options, ImmutableArray<InsecureSetting>.Builder found, CancellationToken cancellationToken)
+        {
+            var hole = site.Folded.PieceAt(option.ValueSpan.Start);
+            if (hole is null || hole.Origin != Folding.PieceOrigin.Hole)
+            {
+                return;
+            }
+
+            var syntax = hole.ReportNode is InterpolationSyntax interpolation ? interpolation.Expression : hole.ReportNode;
+            var operation = _model.Folder.GetOperation(syntax, cancellationToken);
+            if (operation is null)
+            {
+                return;
+            }
+
+            var tls = UriTls(site, root);
+            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, ImmutableDictionary<string, string?>.Empty, cancellationToken);
+        }
+
+        /// <summary>
+        /// TLS for a URI: its own state, unless it flows into a settings object that turns TLS on later in the
+        /// method (<c>var s = MongoClientSettings.FromConnectionString("..."); s.UseTls = true;</c>).
+        /// </summary>
+        private TlsKnowledge UriTls(UriSite site, IOperation root)
+        {
+            var optionsHaveHoles = false;
+            foreach (var option in site.Uri.Options)
+            {
+                optionsHaveHoles |= option.HasHole;
+            }
+
+            if (site.Uri.TlsEnabled)
+            {
+                return TlsKnowledge.On;
+            }
+
+            if (optionsHaveHoles && site.Uri.ExplicitTls is null)
+            {
+                return TlsKnowledge.Unknown;
+            }
+
+            // The URI says off; look for a settings object built from it that turns TLS on.
+            for (var parent = root.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IVariableDeclaratorOperation declarator)
+                {
+                    return TurnsTlsOnLater(declarator) ? TlsKnowledge.Unknown : TlsKnowledge.Off;
+                }
+
+                if (parent is IBlockOperation or IMethodBodyOperation or IExpressionStatementOperation)
+                {
+                    break;
+                }
+            }
+
+            return TlsKnowledge.Off;
+        }
+
+        private static bool TurnsTlsOnLater(IVariableDeclaratorOperation declarator)
+        {
+            var root = (IOperation)declarator;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "UseTls" or "UseSsl", Instance: ILocalReferenceOperation target } } assignment
+                    && SymbolEqualityComparer.Default.Equals(target.Local, declarator.Symbol)
+                    && assignment.Value.ConstantValue is not { HasValue: true, Value: false })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The TLS state of the MongoClientSettings or MongoUrlBuilder that an SslSettings or ClusterConfigurator belongs to.</summary>
+        private TlsKnowledge TlsOfEnclosingSettings(IOperation operation, CancellationToken cancellationToken)
+        {
+            var types = _model.Types;
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    && (SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoClientSettings)
+                        || SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoUrlBuilder)))
+                {
+                    return SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
+                }
+            }
+
+            return TlsKnowledge.Unknown;
+        }
+
+        /// <summary>A constant insecure setting at <paramref name="position"/>.</summary>
+        private void AddConstant(ImmutableArray<InsecureSetting>.Builder found, IOperation position, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        {
+            var guards = _guards;
+            if (guards.IsGuarded(position, options, cancellationToken))
+            {
+                return;
+            }
+
+            if (tls == TlsKnowledge.Off)
+            {
+                found.Add(new InsecureSetting(InsecureVerdict.TlsOff, location, subject, null, properties));
+                return;
+            }
+
+            var gate = EnclosingInsecurityCondition(position, cancellationToken);
+            found.Add(gate is null
+                ? new InsecureSetting(InsecureVerdict.ValidationDisabled, location, subject, null, properties)
+                : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, gate, properties));
+        }
+
+        /// <summary>A non-constant insecure value: MTA004 when it comes from configuration and no guard.</summary>
+        private void AddRuntime(ImmutableArray<InsecureSetting>.Builder found, IOperation position, IOperation value, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        {
+            var guards = _guards;
+            if (guards.IsGuarded(position, options, cancellationToken) || guards.IsGuardValue(value, options, cancellationToken))
+            {
+                return;
+            }
+
+            // env.IsDevelopment() ? false : true — the guard inverted: insecure everywhere except Development.
+            if (IsInvertedGuard(value, options, cancellationToken))
+            {
+                AddConstant(found, position, location, subject + " outside Development", tls, options, properties, cancellationToken);
+                return;
+            }
+
+            var source = ValueSources.Find(value, _model.Folder, cancellationToken);
+            if (source is null)
+            {
+                return;
+            }
+
+            found.Add(new InsecureSetting(tls == TlsKnowledge.Off ? InsecureVerdict.TlsOff : InsecureVerdict.FromConfiguration, location, subject, source, properties));
+        }
+
+        private bool IsInvertedGuard(IOperation value, MongoTlsOptions options, CancellationToken cancellationToken)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is not IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                || conditional.WhenTrue.ConstantValue is not { HasValue: true, Value: bool whenTrue }
+                || whenFalse.ConstantValue is not { HasValue: true, Value: bool whenFalseValue }
+                || whenTrue == whenFalseValue)
+            {
+                return false;
+            }
+
+            // Which arm runs outside Development, and is it the insecure one? (Callers pass AllowInsecureTls-style values: true is insecure.)
+            var meaning = _guards.Classify(conditional.Condition, options, cancellationToken);
+            return (meaning == GuardMeaning.Development && whenFalseValue) || (meaning == GuardMeaning.NotDevelopment && whenTrue);
+        }
+
+        /// <summary>The nearest <c>if (opts.AllowInsecure)</c>-style condition around the setting, if any.</summary>
+        private ValueSource? EnclosingInsecurityCondition(IOperation operation, CancellationToken cancellationToken)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation conditional && child == conditional.WhenTrue)
+                {
+                    var source = ValueSources.Find(conditional.Condition, _model.Folder, cancellationToken);
+                    if (source is { IsAboutInsecurity: true })
+                    {
+                        return source;
+                    }
+                }
+
+                if (parent is IMethodBodyOperation or IConstructorBodyOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsRemovable(SyntaxNode assignment) => SyntaxShapes.IsDeletableAssignment(assignment);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Folding;
+
+namespace MongoTlsAnalyzers.Uris
+{
+    /// <summary>
+    /// A MongoDB URI found in source: the outermost string expression (the root), its folded value and the
+    /// parsed URI. Every URI-text rule works from these.
+    /// </summary>
+    internal sealed class UriSite
+    {
+        public UriSite(SyntaxNode root, FoldedString folded, MongoUri uri)
+        {
+            Root = root;
+            Folded = folded;
+            Uri = uri;
+        }
+
+        /// <summary>The outermost string expression: a literal, interpolated string or concatenation.</summary>
+        public SyntaxNode Root { get; }
+
+        public FoldedString Folded { get; }
+
+        public MongoUri Uri { get; }
+
+        /// <summary>True when the piece's report location lies inside this root's own syntax.</summary>
+        public bool IsInRoot(FoldedPiece piece) =>
+            piece.ReportNode.SyntaxTree == Root.SyntaxTree && Root.Span.Contains(piece.ReportNode.Span);
+    }
+}
