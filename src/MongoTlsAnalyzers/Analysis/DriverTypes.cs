@@ -1,58 +1,91 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 
 namespace MongoTlsAnalyzers.Analysis
 {
     /// <summary>
-    /// The driver types the rules look for, resolved by full metadata name once per compilation. The
-    /// names are the same on the 2.x line (where some live in MongoDB.Driver.Core.dll) and the 3.x line
-    /// (where everything is in MongoDB.Driver.dll); assemblies are never compared.
+    /// <see cref="DriverSurface"/> resolved for one compilation: the driver types by full metadata name (assemblies are
+    /// never compared), and the role of each member the rules look at, found by name and then by containing type.
     /// </summary>
     internal sealed class DriverTypes
     {
+        private readonly INamedTypeSymbol?[] _types;
+        private readonly Dictionary<string, List<(INamedTypeSymbol Owner, DriverMember Member)>> _byName =
+            new Dictionary<string, List<(INamedTypeSymbol, DriverMember)>>(StringComparer.Ordinal);
+
         private DriverTypes(Compilation compilation, INamedTypeSymbol mongoClient)
         {
-            MongoClient = mongoClient;
-            MongoClientSettings = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoClientSettings");
-            MongoUrl = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoUrl");
-            MongoUrlBuilder = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoUrlBuilder");
-            MongoCredential = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoCredential");
-            PasswordEvidence = compilation.GetTypeByMetadataName("MongoDB.Driver.PasswordEvidence");
-            MongoServerAddress = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoServerAddress");
-            SslSettings = compilation.GetTypeByMetadataName("MongoDB.Driver.SslSettings");
-            MongoDefaults = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoDefaults");
-            ConnectionString = compilation.GetTypeByMetadataName("MongoDB.Driver.Core.Configuration.ConnectionString");
-            ClusterBuilder = compilation.GetTypeByMetadataName("MongoDB.Driver.Core.Configuration.ClusterBuilder");
-            SslStreamSettings = compilation.GetTypeByMetadataName("MongoDB.Driver.Core.Configuration.SslStreamSettings");
+            _types = new INamedTypeSymbol?[DriverSurface.Types.Length];
+            foreach (var (type, metadataName, _) in DriverSurface.Types)
+            {
+                _types[(int)type] = compilation.GetTypeByMetadataName(metadataName);
+            }
+
+            foreach (var member in DriverSurface.Members)
+            {
+                if (_types[(int)member.Type] is not { } owner)
+                {
+                    continue;
+                }
+
+                var key = Key(member.Kind, member.Name);
+                if (!_byName.TryGetValue(key, out var rows))
+                {
+                    _byName.Add(key, rows = new List<(INamedTypeSymbol, DriverMember)>());
+                }
+
+                rows.Add((owner, member));
+            }
+
             Profile = DriverProfile.FromAssemblyVersion(mongoClient.ContainingAssembly?.Identity.Version);
         }
 
         public DriverProfile Profile { get; }
 
-        public INamedTypeSymbol MongoClient { get; }
+        public INamedTypeSymbol? MongoClientSettings => this[DriverType.MongoClientSettings];
 
-        public INamedTypeSymbol? MongoClientSettings { get; }
+        public INamedTypeSymbol? MongoUrlBuilder => this[DriverType.MongoUrlBuilder];
 
-        public INamedTypeSymbol? MongoUrl { get; }
+        public INamedTypeSymbol? MongoServerAddress => this[DriverType.MongoServerAddress];
 
-        public INamedTypeSymbol? MongoUrlBuilder { get; }
+        public INamedTypeSymbol? SslSettings => this[DriverType.SslSettings];
 
-        public INamedTypeSymbol? MongoCredential { get; }
+        public INamedTypeSymbol? SslStreamSettings => this[DriverType.SslStreamSettings];
 
-        public INamedTypeSymbol? PasswordEvidence { get; }
+        /// <summary>The resolved type, or null when this driver version has no such type.</summary>
+        public INamedTypeSymbol? this[DriverType type] => _types[(int)type];
 
-        public INamedTypeSymbol? MongoServerAddress { get; }
+        /// <summary>True when <paramref name="type"/> is the driver type <paramref name="which"/>.</summary>
+        public bool Is(ITypeSymbol? type, DriverType which) =>
+            type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _types[(int)which]);
 
-        public INamedTypeSymbol? SslSettings { get; }
+        /// <summary>True when <paramref name="type"/> is one of the settings objects, <c>MongoClientSettings</c> or <c>MongoUrlBuilder</c>.</summary>
+        public bool IsSettings(ITypeSymbol? type) => Is(type, DriverType.MongoClientSettings) || Is(type, DriverType.MongoUrlBuilder);
 
-        public INamedTypeSymbol? MongoDefaults { get; }
+        /// <summary>The row of a property, method or constructor of a driver type, or null for any other member.</summary>
+        public DriverMember? Find(ISymbol? member)
+        {
+            var kind = member switch
+            {
+                IPropertySymbol => DriverMemberKind.Property,
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => DriverMemberKind.Constructor,
+                IMethodSymbol => DriverMemberKind.Method,
+                _ => (DriverMemberKind?)null,
+            };
+            return kind is null ? null : Find(kind.Value, member!.Name, member.ContainingType);
+        }
 
-        public INamedTypeSymbol? ConnectionString { get; }
+        /// <summary>The row of a parameter of a method or constructor of a driver type, or null.</summary>
+        public DriverMember? FindParameter(IParameterSymbol? parameter) =>
+            parameter is null ? null : Find(DriverMemberKind.Parameter, parameter.Name, parameter.ContainingSymbol?.ContainingType);
 
-        public INamedTypeSymbol? ClusterBuilder { get; }
+        /// <summary>The role of <paramref name="member"/>, or <see cref="DriverRole.None"/>.</summary>
+        public DriverRole RoleOf(ISymbol? member) => Find(member)?.Role ?? DriverRole.None;
 
-        public INamedTypeSymbol? SslStreamSettings { get; }
+        /// <summary>The role of <paramref name="parameter"/>, or <see cref="DriverRole.None"/>.</summary>
+        public DriverRole RoleOfParameter(IParameterSymbol? parameter) => FindParameter(parameter)?.Role ?? DriverRole.None;
 
         /// <summary>
         /// Resolves the driver types, or returns null when the compilation does not reference MongoDB.Driver.
@@ -79,12 +112,25 @@ namespace MongoTlsAnalyzers.Analysis
             return mongoClient is null ? null : new DriverTypes(compilation, mongoClient);
         }
 
-        /// <summary>True for the driver's connection-string sinks (docs/architecture.md "Sinks").</summary>
-        public bool IsSinkType(ITypeSymbol? type) =>
-            type is not null
-            && (SymbolEqualityComparer.Default.Equals(type, MongoClient)
-                || SymbolEqualityComparer.Default.Equals(type, MongoUrl)
-                || SymbolEqualityComparer.Default.Equals(type, MongoUrlBuilder)
-                || SymbolEqualityComparer.Default.Equals(type, MongoClientSettings));
+        private DriverMember? Find(DriverMemberKind kind, string name, INamedTypeSymbol? owner)
+        {
+            if (owner is null || !_byName.TryGetValue(Key(kind, name), out var rows))
+            {
+                return null;
+            }
+
+            var definition = owner.OriginalDefinition;
+            foreach (var (candidate, member) in rows)
+            {
+                if (SymbolEqualityComparer.Default.Equals(definition, candidate))
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Key(DriverMemberKind kind, string name) => kind == DriverMemberKind.Constructor ? ".ctor" : kind == DriverMemberKind.Parameter ? "(" + name : name;
     }
 }

@@ -5,14 +5,12 @@ namespace MongoTlsAnalyzers.ConnectionStrings
     /// <summary>One <c>host[:port]</c> entry.</summary>
     internal sealed class MongoUriHost
     {
-        public MongoUriHost(string text, TextSpan span, string host, int? port, bool isIpLiteral, bool isValidEndPoint)
+        public MongoUriHost(string text, TextSpan span, string host, int? port)
         {
             Text = text;
             Span = span;
             Host = host;
             Port = port;
-            IsIpLiteral = isIpLiteral;
-            IsValidEndPoint = isValidEndPoint;
         }
 
         /// <summary>The entry as written, port included.</summary>
@@ -24,11 +22,6 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         public string Host { get; }
 
         public int? Port { get; }
-
-        public bool IsIpLiteral { get; }
-
-        /// <summary>True when the driver's <c>EndPointHelper</c> accepts the entry.</summary>
-        public bool IsValidEndPoint { get; }
 
         /// <summary>False when any part of the host came from a non-constant piece of the source.</summary>
         public bool IsConstant => Text.IndexOf(MongoUri.HoleChar) < 0;

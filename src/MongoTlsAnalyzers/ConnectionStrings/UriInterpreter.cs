@@ -113,18 +113,18 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 if (text.IndexOf(MongoUri.HoleChar) >= 0)
                 {
                     // Not constant: neither valid nor invalid as far as we can tell.
-                    builder.Add(new MongoUriHost(text, span, StripPort(text).ToLowerInvariant(), null, isIpLiteral: false, isValidEndPoint: true));
+                    builder.Add(new MongoUriHost(text, span, StripPort(text).ToLowerInvariant(), null));
                     continue;
                 }
 
-                var valid = HostClassifier.TryParseEndPoint(text, isSrv ? 53 : 27017, out var host, out var port, out var isIp);
+                var valid = HostClassifier.TryParseEndPoint(text, isSrv ? 53 : 27017, out var host, out var port, out _);
                 if (!valid)
                 {
                     _errors.Add("a host is not valid");
                     host = StripPort(text).ToLowerInvariant();
                 }
 
-                builder.Add(new MongoUriHost(text, span, host, valid ? port : (int?)null, isIp, valid));
+                builder.Add(new MongoUriHost(text, span, host, valid ? port : (int?)null));
             }
 
             if (isSrv && builder.Count > 1)

@@ -67,15 +67,14 @@ namespace MongoTlsAnalyzers.Rules
         private static void AnalyzeAssignment(OperationAnalysisContext context, MongoAnalysisSession session)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation property
-                || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, session.Types.SslSettings))
+            if (assignment.Target is not IPropertyReferenceOperation property)
             {
                 return;
             }
 
-            switch (property.Property.Name)
+            switch (session.Types.RoleOf(property.Property))
             {
-                case "ClientCertificates":
+                case DriverRole.ClientCertificates:
                     foreach (var (creation, file) in CertificatesWithoutKeys(assignment.Value, session, context.CancellationToken))
                     {
                         var properties = ImmutableDictionary<string, string?>.Empty
@@ -87,7 +86,7 @@ namespace MongoTlsAnalyzers.Rules
 
                     break;
 
-                case "ServerCertificateValidationCallback":
+                case DriverRole.ValidationCallback:
                     ReportCallback(context, session, assignment.Value);
                     break;
             }
@@ -97,14 +96,14 @@ namespace MongoTlsAnalyzers.Rules
         {
             var arguments = context.Operation switch
             {
-                IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, session.Types.SslStreamSettings) => invocation.Arguments,
-                IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, session.Types.SslStreamSettings) => creation.Arguments,
+                IInvocationOperation invocation when session.Types.Is(invocation.TargetMethod.ContainingType, DriverType.SslStreamSettings) => invocation.Arguments,
+                IObjectCreationOperation creation when session.Types.Is(creation.Type, DriverType.SslStreamSettings) => creation.Arguments,
                 _ => ImmutableArray<IArgumentOperation>.Empty,
             };
 
             foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Name == "serverCertificateValidationCallback" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                if (session.Types.RoleOfParameter(argument.Parameter) == DriverRole.ValidationCallback && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     ReportCallback(context, session, argument.Value);
                 }

@@ -23,7 +23,7 @@ namespace MongoTlsAnalyzers.Rules
             var locator = UriSiteLocator.For(session.Model);
             session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
 
-            if (session.Types.MongoCredential is not null || session.Types.PasswordEvidence is not null)
+            if (session.Types[DriverType.MongoCredential] is not null || session.Types[DriverType.PasswordEvidence] is not null)
             {
                 session.RegisterOperationAction(context => AnalyzeCredentialCall(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
             }
@@ -106,15 +106,13 @@ namespace MongoTlsAnalyzers.Rules
             switch (context.Operation)
             {
                 case IInvocationOperation invocation
-                    when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, session.Types.MongoCredential)
-                         && invocation.TargetMethod.Name.StartsWith("Create", System.StringComparison.Ordinal)
-                         && invocation.TargetMethod.Name.EndsWith("Credential", System.StringComparison.Ordinal):
+                    when session.Types.RoleOf(invocation.TargetMethod) == DriverRole.CredentialApi:
                     method = invocation.TargetMethod;
                     arguments = invocation.Arguments;
                     apiName = "MongoCredential." + method.Name;
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor } creation
-                    when SymbolEqualityComparer.Default.Equals(constructor.ContainingType, session.Types.PasswordEvidence):
+                    when session.Types.RoleOf(constructor) == DriverRole.CredentialApi:
                     method = constructor;
                     arguments = creation.Arguments;
                     apiName = "new PasswordEvidence";
@@ -157,8 +155,7 @@ namespace MongoTlsAnalyzers.Rules
         private static void AnalyzeBuilderPassword(OperationAnalysisContext context, MongoAnalysisSession session)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "Password" } property
-                || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, session.Types.MongoUrlBuilder))
+            if (assignment.Target is not IPropertyReferenceOperation property || session.Types.RoleOf(property.Property) != DriverRole.Password)
             {
                 return;
             }

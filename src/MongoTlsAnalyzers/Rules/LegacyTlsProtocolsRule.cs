@@ -39,8 +39,8 @@ namespace MongoTlsAnalyzers.Rules
         private static void AnalyzeAssignment(OperationAnalysisContext context, MongoAnalysisSession session)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "EnabledSslProtocols" } property
-                && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, session.Types.SslSettings)
+            if (assignment.Target is IPropertyReferenceOperation property
+                && session.Types.RoleOf(property.Property) == DriverRole.Protocols
                 && Legacy(assignment.Value) is { } names)
             {
                 session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.LegacyTlsProtocols, assignment.Syntax.GetLocation(), "EnabledSslProtocols", names));
@@ -52,10 +52,10 @@ namespace MongoTlsAnalyzers.Rules
             ImmutableArray<IArgumentOperation> arguments;
             switch (context.Operation)
             {
-                case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, session.Types.SslStreamSettings):
+                case IInvocationOperation invocation when session.Types.Is(invocation.TargetMethod.ContainingType, DriverType.SslStreamSettings):
                     arguments = invocation.Arguments;
                     break;
-                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, session.Types.SslStreamSettings):
+                case IObjectCreationOperation creation when session.Types.Is(creation.Type, DriverType.SslStreamSettings):
                     arguments = creation.Arguments;
                     break;
                 default:
@@ -64,7 +64,7 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Name == "enabledProtocols" && argument.ArgumentKind != ArgumentKind.DefaultValue && Legacy(argument.Value) is { } names)
+                if (session.Types.RoleOfParameter(argument.Parameter) == DriverRole.Protocols && argument.ArgumentKind != ArgumentKind.DefaultValue && Legacy(argument.Value) is { } names)
                 {
                     session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.LegacyTlsProtocols, argument.Syntax.GetLocation(), "SslStreamSettings enabledProtocols", names));
                 }

@@ -73,15 +73,9 @@ namespace MongoTlsAnalyzers.Rules
         private static void AnalyzeAssignment(OperationAnalysisContext context, MongoAnalysisSession session)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "UseTls" or "UseSsl" } property
-                || assignment.Value.ConstantValue is not { HasValue: true, Value: false })
-            {
-                return;
-            }
-
-            var types = session.Types;
-            if (!SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoClientSettings)
-                && !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoUrlBuilder))
+            if (assignment.Target is not IPropertyReferenceOperation property
+                || assignment.Value.ConstantValue is not { HasValue: true, Value: false }
+                || session.Types.RoleOf(property.Property) != DriverRole.TlsSwitch)
             {
                 return;
             }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using MongoTlsAnalyzers.Analysis;
 
 namespace MongoTlsAnalyzers.Screening
 {
@@ -6,36 +8,21 @@ namespace MongoTlsAnalyzers.Screening
     /// The words without which a file cannot hold anything a rule analyses, compared without case. Every rule
     /// starts from one of these (docs/rules): a URI, whose scheme is a word of the file's own text or reaches it
     /// through a field's name (<see cref="SourceScreen"/>); or an assignment, call or creation on a driver type,
-    /// whose member or type name is written where it is used. A test keeps this list in step with the rules:
-    /// <c>SourceScreenTests</c> runs every analyzer test source split one type per file, screened and unscreened.
+    /// whose member or type name is written where it is used. The words come from the driver surface, so a rule
+    /// that looks at a new member gets its word with the member's row; <c>SourceScreenTests</c> runs every analyzer
+    /// test source split one type per file, screened and unscreened.
     /// </summary>
     internal static class TriggerWords
     {
         /// <summary>The scheme's words: <c>mongodb://</c>, <c>mongodb+srv://</c>, and the namespace <c>MongoDB</c>.</summary>
         public static readonly string[] Scheme = { "mongodb", "mongo" };
 
-        public static readonly string[] Words =
-        {
-            // Driver types whose members or constructors the rules look at.
-            "MongoClient", "MongoClientSettings", "MongoUrl", "MongoUrlBuilder", "MongoCredential", "PasswordEvidence",
-            "SslSettings", "SslStreamSettings", "ClusterBuilder", "MongoDefaults",
-
-            // MTA003, MTA004, MTA009: settings that turn validation or TLS off.
-            "AllowInsecureTls", "VerifySslCertificate", "ServerCertificateValidationCallback", "UseTls", "UseSsl",
-            "ClusterConfigurator", "ConfigureSsl",
-
-            // MTA006 and MTA010: what the TLS settings trust and allow.
-            "ClientCertificates", "EnabledSslProtocols", "EnabledProtocols", "CheckCertificateRevocation",
-
-            // MTA001: credential APIs (2.x and 3.x names).
-            "Password", "CreateCredential", "CreatePlainCredential", "CreateMongoCRCredential", "CreateMongoX509Credential",
-            "CreateGssapiCredential", "CreateOidcCredential", "CreateRawOidcCredential", "CreateAzureCredential",
-            "CreateAwsCredential",
-
-            // MTA007, MTA008: timeout properties (TimeoutPolicy.ForProperty).
-            "ConnectTimeout", "ServerSelectionTimeout", "SocketTimeout", "WaitQueueTimeout", "HeartbeatInterval",
-            "HeartbeatTimeout", "LocalThreshold", "MaxConnectionIdleTime", "MaxConnectionLifeTime", "WTimeout",
-        };
+        /// <summary>
+        /// The driver types and members the rules look at, produced from <see cref="DriverSurface"/>: each screened
+        /// type's simple name and each screened member's name (compared without case, so <c>enabledProtocols:</c>
+        /// matches too).
+        /// </summary>
+        public static readonly string[] Words = FromDriverSurface();
 
         private static readonly Dictionary<uint, int> Lengths = Build();
 
@@ -48,6 +35,30 @@ namespace MongoTlsAnalyzers.Screening
 
         private static readonly uint MongodbHash = IdentifierRuns.Hash("mongodb");
         private static readonly uint MongoHash = IdentifierRuns.Hash("mongo");
+
+        private static string[] FromDriverSurface()
+        {
+            var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (_, metadataName, screens) in DriverSurface.Types)
+            {
+                if (screens)
+                {
+                    words.Add(metadataName.Substring(metadataName.LastIndexOf('.') + 1));
+                }
+            }
+
+            foreach (var member in DriverSurface.Members)
+            {
+                if (member.Screens && member.Kind != DriverMemberKind.Constructor)
+                {
+                    words.Add(member.Name);
+                }
+            }
+
+            var array = new string[words.Count];
+            words.CopyTo(array);
+            return array;
+        }
 
         private static Dictionary<uint, int> Build()
         {

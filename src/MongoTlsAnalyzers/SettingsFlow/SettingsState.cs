@@ -136,7 +136,6 @@ namespace MongoTlsAnalyzers.SettingsFlow
         {
             private readonly List<HostKnowledge> _hosts = new List<HostKnowledge>();
             private TlsKnowledge _tls;
-            private bool _explicit;
             private bool _started;
 
             public void Start(IOperation creation, MongoCompilationModel model, CancellationToken cancellationToken)
@@ -146,8 +145,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 switch (creation)
                 {
                     case IObjectCreationOperation { Arguments.Length: 0 } empty
-                        when SymbolEqualityComparer.Default.Equals(empty.Type, types.MongoClientSettings)
-                             || SymbolEqualityComparer.Default.Equals(empty.Type, types.MongoUrlBuilder):
+                        when types.IsSettings(empty.Type):
                         // The defaults: no TLS, localhost:27017.
                         _tls = TlsKnowledge.Off;
                         _hosts.Add(new HostKnowledge(true, true, null));
@@ -200,7 +198,6 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 if (uri.ExplicitTls is bool explicitTls)
                 {
                     _tls = explicitTls ? TlsKnowledge.On : TlsKnowledge.Off;
-                    _explicit = true;
                 }
                 else if (!optionsHaveHoles)
                 {
@@ -215,14 +212,12 @@ namespace MongoTlsAnalyzers.SettingsFlow
                     return;
                 }
 
-                switch (property.Property.Name)
+                switch (model.Types.RoleOf(property.Property))
                 {
-                    case "UseTls":
-                    case "UseSsl":
+                    case DriverRole.TlsSwitch:
                         if (!nested && assignment.Value.ConstantValue is { HasValue: true, Value: bool on })
                         {
                             _tls = on ? TlsKnowledge.On : TlsKnowledge.Off;
-                            _explicit = true;
                         }
                         else
                         {
@@ -231,8 +226,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
 
                         break;
 
-                    case "Server":
-                    case "Servers":
+                    case DriverRole.Servers:
                         _hosts.Clear();
                         AddServers(assignment.Value, model, cancellationToken);
                         if (nested)
@@ -250,7 +244,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 foreach (var node in value.DescendantsAndSelf())
                 {
                     if (node is IObjectCreationOperation creation
-                        && SymbolEqualityComparer.Default.Equals(creation.Type, model.Types.MongoServerAddress)
+                        && model.Types.Is(creation.Type, DriverType.MongoServerAddress)
                         && creation.Arguments.Length > 0)
                     {
                         found = true;
@@ -270,7 +264,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
             }
 
             public SettingsSnapshot ToSnapshot() =>
-                _started ? new SettingsSnapshot(_tls, _explicit, HostKnowledge.Combine(_hosts)) : new SettingsSnapshot(TlsKnowledge.Unknown, false, HostKnowledge.Unknown);
+                _started ? new SettingsSnapshot(_tls, HostKnowledge.Combine(_hosts)) : new SettingsSnapshot(TlsKnowledge.Unknown, HostKnowledge.Unknown);
         }
     }
 }

@@ -45,21 +45,5 @@ namespace MongoTlsAnalyzers.Timeouts
 
             return string.Join(" ", parts);
         }
-
-        /// <summary>C# for a duration: <c>TimeSpan.FromSeconds(12)</c> or <c>TimeSpan.FromMilliseconds(500)</c>.</summary>
-        public static string ToCode(TimeSpan value)
-        {
-            if (value.Ticks % TimeSpan.TicksPerMinute == 0 && value >= TimeSpan.FromMinutes(2))
-            {
-                return "TimeSpan.FromMinutes(" + ((long)value.TotalMinutes).ToString(CultureInfo.InvariantCulture) + ")";
-            }
-
-            if (value.Ticks % TimeSpan.TicksPerSecond == 0)
-            {
-                return "TimeSpan.FromSeconds(" + ((long)value.TotalSeconds).ToString(CultureInfo.InvariantCulture) + ")";
-            }
-
-            return "TimeSpan.FromMilliseconds(" + value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + ")";
-        }
     }
 }

@@ -18,39 +18,7 @@ namespace MongoTlsAnalyzers.Timeouts
         /// </summary>
         public static DriverTimeout ForProperty(IPropertySymbol property, DriverTypes types)
         {
-            var owner = property.ContainingType;
-            if (!SymbolEqualityComparer.Default.Equals(owner, types.MongoClientSettings)
-                && !SymbolEqualityComparer.Default.Equals(owner, types.MongoUrlBuilder)
-                && !SymbolEqualityComparer.Default.Equals(owner, types.MongoDefaults))
-            {
-                return DriverTimeout.None;
-            }
-
-            switch (property.Name)
-            {
-                case "ConnectTimeout":
-                    return DriverTimeout.Connect;
-                case "ServerSelectionTimeout":
-                    return DriverTimeout.ServerSelection;
-                case "SocketTimeout":
-                    return DriverTimeout.Socket;
-                case "WaitQueueTimeout":
-                    return DriverTimeout.WaitQueue;
-                case "HeartbeatInterval":
-                    return DriverTimeout.HeartbeatInterval;
-                case "HeartbeatTimeout":
-                    return DriverTimeout.HeartbeatTimeout;
-                case "LocalThreshold":
-                    return DriverTimeout.LocalThreshold;
-                case "MaxConnectionIdleTime":
-                    return DriverTimeout.MaxIdleTime;
-                case "MaxConnectionLifeTime":
-                    return DriverTimeout.MaxLifetime;
-                case "WTimeout":
-                    return DriverTimeout.WriteConcern;
-                default:
-                    return DriverTimeout.None;
-            }
+            return types.Find(property) is { Role: DriverRole.Timeout } row ? row.Timeout : DriverTimeout.None;
         }
 
         /// <summary>The floor for a timeout, or null for timeouts without one.</summary>

@@ -76,10 +76,10 @@ namespace MongoTlsAnalyzers.Tls
                 case ISimpleAssignmentOperation assignment:
                     FromAssignment(assignment, options, found, cancellationToken);
                     break;
-                case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _model.Types.SslStreamSettings):
+                case IInvocationOperation invocation when _model.Types.Is(invocation.TargetMethod.ContainingType, DriverType.SslStreamSettings):
                     FromStreamSettings(invocation, invocation.Arguments, options, found, cancellationToken);
                     break;
-                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _model.Types.SslStreamSettings):
+                case IObjectCreationOperation creation when _model.Types.Is(creation.Type, DriverType.SslStreamSettings):
                     FromStreamSettings(creation, creation.Arguments, options, found, cancellationToken);
                     break;
                 default:
@@ -97,10 +97,10 @@ namespace MongoTlsAnalyzers.Tls
         public bool CanHoldSetting(IOperation operation, CancellationToken cancellationToken) => operation switch
         {
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } =>
-                property.Property.Name is "AllowInsecureTls" or "VerifySslCertificate" or "ServerCertificateValidationCallback",
+                _model.Types.RoleOf(property.Property) is DriverRole.InsecureTlsSwitch or DriverRole.VerificationSwitch or DriverRole.ValidationCallback,
             ISimpleAssignmentOperation => false,
-            IInvocationOperation invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _model.Types.SslStreamSettings),
-            IObjectCreationOperation creation => SymbolEqualityComparer.Default.Equals(creation.Type, _model.Types.SslStreamSettings),
+            IInvocationOperation invocation => _model.Types.Is(invocation.TargetMethod.ContainingType, DriverType.SslStreamSettings),
+            IObjectCreationOperation creation => _model.Types.Is(creation.Type, DriverType.SslStreamSettings),
             _ => _uriSites.Find(operation, cancellationToken) is not null,
         };
 
@@ -111,16 +111,14 @@ namespace MongoTlsAnalyzers.Tls
                 return;
             }
 
-            var types = _model.Types;
-            var owner = property.Property.ContainingType;
-            var onSettings = SymbolEqualityComparer.Default.Equals(owner, types.MongoClientSettings) || SymbolEqualityComparer.Default.Equals(owner, types.MongoUrlBuilder);
+            var role = _model.Types.RoleOf(property.Property);
             var removable = IsRemovable(assignment.Syntax)
                 ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Removable, "true")
                 : ImmutableDictionary<string, string?>.Empty;
 
-            if (onSettings && property.Property.Name is "AllowInsecureTls" or "VerifySslCertificate")
+            if (role is DriverRole.InsecureTlsSwitch or DriverRole.VerificationSwitch)
             {
-                var insecureValue = property.Property.Name == "AllowInsecureTls";
+                var insecureValue = role == DriverRole.InsecureTlsSwitch;
                 var subject = property.Property.Name + " = " + (insecureValue ? "true" : "false");
                 var tls = SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
                 if (assignment.Value.ConstantValue is { HasValue: true, Value: bool value })
@@ -138,7 +136,7 @@ namespace MongoTlsAnalyzers.Tls
                 return;
             }
 
-            if (property.Property.Name == "ServerCertificateValidationCallback" && SymbolEqualityComparer.Default.Equals(owner, types.SslSettings)
+            if (role == DriverRole.ValidationCallback
                 && CertificateCallbacks.AcceptsEverything(assignment.Value, _model.Folder, cancellationToken))
             {
                 var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
@@ -151,7 +149,7 @@ namespace MongoTlsAnalyzers.Tls
         {
             foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Name != "serverCertificateValidationCallback" || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (_model.Types.RoleOfParameter(argument.Parameter) != DriverRole.ValidationCallback || argument.ArgumentKind == ArgumentKind.DefaultValue)
                 {
                     continue;
                 }
@@ -276,7 +274,7 @@ namespace MongoTlsAnalyzers.Tls
             return TlsKnowledge.Off;
         }
 
-        private static bool TurnsTlsOnLater(IVariableDeclaratorOperation declarator)
+        private bool TurnsTlsOnLater(IVariableDeclaratorOperation declarator)
         {
             var root = (IOperation)declarator;
             while (root.Parent is not null)
@@ -286,7 +284,8 @@ namespace MongoTlsAnalyzers.Tls
 
             foreach (var operation in root.Descendants())
             {
-                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "UseTls" or "UseSsl", Instance: ILocalReferenceOperation target } } assignment
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } property } assignment
+                    && _model.Types.RoleOf(property.Property) == DriverRole.TlsSwitch
                     && SymbolEqualityComparer.Default.Equals(target.Local, declarator.Symbol)
                     && assignment.Value.ConstantValue is not { HasValue: true, Value: false })
                 {
@@ -300,12 +299,10 @@ namespace MongoTlsAnalyzers.Tls
         /// <summary>The TLS state of the MongoClientSettings or MongoUrlBuilder that an SslSettings or ClusterConfigurator belongs to.</summary>
         private TlsKnowledge TlsOfEnclosingSettings(IOperation operation, CancellationToken cancellationToken)
         {
-            var types = _model.Types;
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
             {
                 if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                    && (SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoClientSettings)
-                        || SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.MongoUrlBuilder)))
+                    && _model.Types.IsSettings(property.Property.ContainingType))
                 {
                     return SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
                 }
