@@ -7,7 +7,11 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
     /// </summary>
     internal static class JsonScalars
     {
-        /// <summary>A number as System.Text.Json accepts it: no leading zero, no bare dot, and a delimiter after it.</summary>
+        /// <summary>
+        /// A number as System.Text.Json accepts it: no leading zero, no bare dot, digits after the dot and the
+        /// exponent. Whatever follows (<c>01</c>, <c>1x</c>) is refused by the structure, which wants a comma, a
+        /// closing bracket, trivia or the end there.
+        /// </summary>
         public static bool SkipNumber(JsonTextCursor cursor)
         {
             if (cursor.Peek() == '-')
@@ -49,8 +53,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                 }
             }
 
-            var next = cursor.Peek();
-            return next == -1 || next == ',' || next == '}' || next == ']' || next == '/' || JsonTrivia.IsWhitespace(next);
+            return true;
         }
 
         /// <summary><c>true</c>, <c>false</c> or <c>null</c>; whatever follows is checked by the structure.</summary>

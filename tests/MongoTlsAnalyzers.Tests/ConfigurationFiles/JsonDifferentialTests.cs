@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
-using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.ConfigurationFiles;
 using Xunit.Abstractions;
@@ -41,10 +37,10 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
             for (var i = 0; i < Documents; i++)
             {
                 var document = generator.Next();
-                Compare(document, ref accepted, ref refused, ref values);
+                Count(ReaderAgreement.Check(document), ref accepted, ref refused, ref values);
                 for (var m = 0; m < MutantsPerDocument; m++)
                 {
-                    Compare(generator.Mutate(document), ref accepted, ref refused, ref values);
+                    Count(ReaderAgreement.Check(generator.Mutate(document)), ref accepted, ref refused, ref values);
                 }
             }
 
@@ -53,6 +49,19 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
             // The generator must reach both sides, or the comparison proves little.
             Assert.InRange(accepted, Documents / 2, int.MaxValue);
             Assert.InRange(refused, Documents / 2, int.MaxValue);
+        }
+
+        private static void Count(int? stringValues, ref int accepted, ref int refused, ref int values)
+        {
+            if (stringValues is int count)
+            {
+                accepted++;
+                values += count;
+            }
+            else
+            {
+                refused++;
+            }
         }
 
         [Theory]
@@ -65,88 +74,5 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
             Assert.NotNull(SystemTextJsonOracle.StringValues(json));
         }
 
-        private static void Compare(string json, ref int accepted, ref int refused, ref int valueCount)
-        {
-            var expected = SystemTextJsonOracle.StringValues(json);
-            JsonStringValueScan scan;
-            try
-            {
-                scan = JsonStringValueReader.Read(SourceText.From(json));
-            }
-            catch (Exception ex)
-            {
-                throw new Xunit.Sdk.XunitException($"The reader threw {ex.GetType().Name} on {Show(json)}: {ex}");
-            }
-
-            AssertSpansAndMapsAreExact(json, scan);
-            if (expected is null)
-            {
-                refused++;
-                if (scan.IsValid)
-                {
-                    throw new Xunit.Sdk.XunitException($"System.Text.Json refuses, the reader accepts: {Show(json)}");
-                }
-
-                return;
-            }
-
-            accepted++;
-            valueCount += expected.Count;
-            var actual = scan.Values.Select(v => (v.KeyPath, v.Value)).ToList();
-            if (!scan.IsValid || !actual.SequenceEqual(expected))
-            {
-                throw new Xunit.Sdk.XunitException(
-                    $"Disagreement on {Show(json)}\nvalid: {scan.IsValid} at {scan.ErrorPosition}\nexpected: {string.Join(" | ", expected)}\nactual:   {string.Join(" | ", actual)}");
-            }
-        }
-
-        /// <summary>Every value, in valid and invalid texts alike: its span is its token, and each decoded character maps to its own source.</summary>
-        private static void AssertSpansAndMapsAreExact(string json, JsonStringValueScan scan)
-        {
-            foreach (var value in scan.Values)
-            {
-                Assert.Equal('"', json[value.Span.Start]);
-                Assert.Equal('"', json[value.Span.End - 1]);
-                Assert.Equal(value.ContentSpan, value.GetSourceSpan(0, value.Value.Length));
-                for (var i = 0; i < value.Value.Length; i++)
-                {
-                    var span = value.GetSourceSpan(i, 1);
-                    var source = json.Substring(span.Start, span.Length);
-                    if (DecodeOne(source) != value.Value[i])
-                    {
-                        throw new Xunit.Sdk.XunitException($"Character {i} of '{value.Value}' maps to '{source}' in {Show(json)}");
-                    }
-                }
-            }
-        }
-
-        /// <summary>The one character that a raw character or a single escape stands for.</summary>
-        private static char DecodeOne(string source)
-        {
-            if (source.Length == 1)
-            {
-                return source[0];
-            }
-
-            if (source.Length == 6 && source.StartsWith("\\u", StringComparison.Ordinal))
-            {
-                return (char)int.Parse(source.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            }
-
-            return source switch
-            {
-                "\\\"" => '"',
-                "\\\\" => '\\',
-                "\\/" => '/',
-                "\\b" => '\b',
-                "\\f" => '\f',
-                "\\n" => '\n',
-                "\\r" => '\r',
-                "\\t" => '\t',
-                _ => throw new Xunit.Sdk.XunitException($"'{source}' is not one character or escape"),
-            };
-        }
-
-        private static string Show(string json) => System.Text.Json.JsonSerializer.Serialize(json);
     }
 }

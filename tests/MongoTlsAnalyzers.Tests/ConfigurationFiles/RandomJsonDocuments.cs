@@ -41,6 +41,7 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
 
         private readonly Random _random;
         private readonly StringBuilder _text = new StringBuilder();
+        private int _deepTarget;
 
         public RandomJsonDocuments(int seed)
         {
@@ -53,6 +54,8 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
             Gap();
             if (_random.Next(20) == 0)
             {
+                // Containers nest to a depth around the limit of 64, on both sides of it.
+                _deepTarget = 60 + _random.Next(9);
                 Value(0, deep: true);
             }
             else if (_random.Next(15) == 0)
@@ -103,20 +106,19 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
 
         private void Value(int depth, bool deep)
         {
-            // A deep chain ends at a random depth, about half the time past the limit of 64, so both sides of it are compared.
             if (deep)
             {
-                if (depth > 70)
+                if (depth >= _deepTarget)
                 {
                     String();
                 }
                 else if (_random.Next(2) == 0)
                 {
-                    Object(depth + 1, _random.Next(100) != 0);
+                    Object(depth + 1, deep: true);
                 }
                 else
                 {
-                    Array(depth + 1, _random.Next(100) != 0);
+                    Array(depth + 1, deep: true);
                 }
 
                 return;
