@@ -58,7 +58,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
             {
                 if (!JsonTrivia.SkipWhitespaceAndComments(cursor))
                 {
-                    return Invalid();
+                    return Stop(values, rootIsObject, cursor);
                 }
 
                 var c = cursor.Peek();
@@ -67,7 +67,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                     case Expect.AfterValue:
                         if (depth == 0)
                         {
-                            return c == -1 ? new JsonStringValueScan(values.ToImmutable(), true, rootIsObject, -1) : Invalid();
+                            return c == -1 ? new JsonStringValueScan(values.ToImmutable(), true, rootIsObject, -1) : Stop(values, rootIsObject, cursor);
                         }
 
                         if (c == ',')
@@ -82,7 +82,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                         }
                         else
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         continue;
@@ -98,20 +98,20 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
 
                         if (c != '"')
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         path.BeginKey(depth);
                         if (!strings.Read(path.Buffer))
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         path.EndKey(depth);
                         JsonTrivia.SkipWhitespace(cursor);
                         if (cursor.Peek() != ':')
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         cursor.Advance(1);
@@ -139,7 +139,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                     case '[':
                         if (depth == MaxDepth)
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         cursor.Advance(1);
@@ -154,7 +154,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                         var start = cursor.Position;
                         if (!strings.Read(valueBuffer))
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         values.Add(new JsonStringValue(
@@ -170,7 +170,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                     case >= '0' and <= '9':
                         if (!JsonScalars.SkipNumber(cursor))
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         break;
@@ -178,14 +178,16 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                     default:
                         if (!JsonScalars.SkipLiteral(cursor))
                         {
-                            return Invalid();
+                            return Stop(values, rootIsObject, cursor);
                         }
 
                         break;
                 }
             }
-
-            JsonStringValueScan Invalid() => new JsonStringValueScan(values.ToImmutable(), false, rootIsObject, cursor.Position);
         }
+
+        /// <summary>Malformed text: what was read so far, with the place where reading stopped.</summary>
+        private static JsonStringValueScan Stop(ImmutableArray<JsonStringValue>.Builder values, bool rootIsObject, JsonTextCursor cursor) =>
+            new JsonStringValueScan(values.ToImmutable(), isValid: false, rootIsObject, cursor.Position);
     }
 }
