@@ -67,7 +67,7 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
                     case Expect.AfterValue:
                         if (depth == 0)
                         {
-                            return c == -1 ? new JsonStringValueScan(values.ToImmutable(), true, rootIsObject, -1) : Stop(values, rootIsObject, cursor);
+                            return c == -1 ? new JsonStringValueScan(values.ToImmutable(), isValid: true, rootIsObject, errorPosition: -1) : Stop(values, rootIsObject, cursor);
                         }
 
                         if (c == ',')

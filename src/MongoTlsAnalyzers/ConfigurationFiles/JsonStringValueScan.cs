@@ -35,6 +35,12 @@ namespace MongoTlsAnalyzers.ConfigurationFiles
         /// </summary>
         public bool RootIsObject { get; }
 
+        /// <summary>
+        /// What §3b calls a valid configuration file: valid JSON with an object at the root, which the configuration
+        /// reader would load (duplicate keys aside). Only such a file gets diagnostics.
+        /// </summary>
+        public bool IsLoadableConfiguration => IsValid && RootIsObject;
+
         /// <summary>Where reading stopped on malformed text; -1 when the file is valid or was skipped.</summary>
         public int ErrorPosition { get; }
 

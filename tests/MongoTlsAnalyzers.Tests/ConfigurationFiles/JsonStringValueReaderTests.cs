@@ -18,6 +18,7 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
 
             Assert.True(scan.IsValid);
             Assert.True(scan.RootIsObject);
+            Assert.True(scan.IsLoadableConfiguration);
             Assert.Equal(-1, scan.ErrorPosition);
             var value = Assert.Single(scan.Values);
             Assert.Equal("ConnectionStrings:MongoDB", value.KeyPath);
@@ -87,6 +88,7 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
             var scalar = Read("\"mongodb://x\"");
             Assert.True(scalar.IsValid);
             Assert.False(scalar.RootIsObject);
+            Assert.False(scalar.IsLoadableConfiguration);
             Assert.Equal(string.Empty, Assert.Single(scalar.Values).KeyPath);
             Assert.Equal(0, scalar.Values[0].KeySegmentCount);
 
