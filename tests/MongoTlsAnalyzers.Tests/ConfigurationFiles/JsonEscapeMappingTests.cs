@@ -98,6 +98,24 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
         }
 
         [Fact]
+        public void A_mapped_span_gives_the_line_and_column_a_diagnostic_in_the_JSON_file_shows()
+        {
+            const string json = "{\r\n  // the production cluster\r\n  \"ConnectionStrings\": {\r\n    \"MongoDB\": \"mongodb://app:s3cr\\u0065t\\u0040db.example.com/?tlsInsecure=true\"\r\n  }\r\n}\r\n";
+            var text = SourceText.From(json);
+            var value = Assert.Single(JsonStringValueReader.Read(text).Values);
+            var userInfo = value.GetSourceSpan("mongodb://".Length, "app:s3cret".Length);
+            var option = value.GetSourceSpan(value.Value.IndexOf("tlsInsecure", System.StringComparison.Ordinal), "tlsInsecure=true".Length);
+
+            // What Location.Create(path, span, text.Lines.GetLinePositionSpan(span)) reports: zero-based line 3.
+            var userInfoLines = text.Lines.GetLinePositionSpan(userInfo);
+            Assert.Equal(@"app:s3cr\u0065t", SourceOf(json, userInfo));
+            Assert.Equal(new LinePosition(3, 26), userInfoLines.Start);
+            Assert.Equal(new LinePosition(3, 41), userInfoLines.End);
+            Assert.Equal("tlsInsecure=true", SourceOf(json, option));
+            Assert.Equal(3, text.Lines.GetLinePositionSpan(option).Start.Line);
+        }
+
+        [Fact]
         public void Escapes_in_keys_are_decoded_into_the_key_path()
         {
             var scan = JsonStringValueReader.Read(SourceText.From("{\"Connection\\u0053trings\": {\"Mongo\\/DB\": \"v\"}}"));
