@@ -50,18 +50,27 @@ namespace MongoTlsAnalyzers.Analysis
                 rows.Add(new DriverMember(settings, DriverMemberKind.Property, "Servers", DriverRole.Servers, screens: false));
             }
 
-            foreach (var owner in new[] { DriverType.MongoClientSettings, DriverType.MongoUrlBuilder, DriverType.MongoDefaults })
+            // Timeouts (MTA007, MTA008). MongoDefaults changes the default of every client made after it.
+            var timeouts = new[]
             {
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "ConnectTimeout", DriverRole.Timeout, DriverTimeout.Connect));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "ServerSelectionTimeout", DriverRole.Timeout, DriverTimeout.ServerSelection));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "SocketTimeout", DriverRole.Timeout, DriverTimeout.Socket));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "WaitQueueTimeout", DriverRole.Timeout, DriverTimeout.WaitQueue));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "HeartbeatInterval", DriverRole.Timeout, DriverTimeout.HeartbeatInterval));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "HeartbeatTimeout", DriverRole.Timeout, DriverTimeout.HeartbeatTimeout));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "LocalThreshold", DriverRole.Timeout, DriverTimeout.LocalThreshold));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "MaxConnectionIdleTime", DriverRole.Timeout, DriverTimeout.MaxIdleTime));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "MaxConnectionLifeTime", DriverRole.Timeout, DriverTimeout.MaxLifetime));
-                rows.Add(new DriverMember(owner, DriverMemberKind.Property, "WTimeout", DriverRole.Timeout, DriverTimeout.WriteConcern));
+                ("ConnectTimeout", DriverTimeout.Connect), ("ServerSelectionTimeout", DriverTimeout.ServerSelection),
+                ("SocketTimeout", DriverTimeout.Socket), ("WaitQueueTimeout", DriverTimeout.WaitQueue),
+                ("HeartbeatInterval", DriverTimeout.HeartbeatInterval), ("HeartbeatTimeout", DriverTimeout.HeartbeatTimeout),
+                ("LocalThreshold", DriverTimeout.LocalThreshold), ("MaxConnectionIdleTime", DriverTimeout.MaxIdleTime),
+                ("MaxConnectionLifeTime", DriverTimeout.MaxLifetime), ("WTimeout", DriverTimeout.WriteConcern),
+            };
+            foreach (var (name, timeout) in timeouts)
+            {
+                rows.Add(new DriverMember(DriverType.MongoUrlBuilder, DriverMemberKind.Property, name, DriverRole.Timeout, timeout));
+                if (timeout != DriverTimeout.WriteConcern)
+                {
+                    rows.Add(new DriverMember(DriverType.MongoClientSettings, DriverMemberKind.Property, name, DriverRole.Timeout, timeout));
+                }
+
+                if (timeout is not (DriverTimeout.WriteConcern or DriverTimeout.HeartbeatInterval or DriverTimeout.HeartbeatTimeout))
+                {
+                    rows.Add(new DriverMember(DriverType.MongoDefaults, DriverMemberKind.Property, name, DriverRole.Timeout, timeout));
+                }
             }
 
             // ClusterConfigurator runs last and ConfigureSsl turns TLS on whatever UseTls says.
@@ -82,8 +91,7 @@ namespace MongoTlsAnalyzers.Analysis
             foreach (var factory in new[]
             {
                 "CreateCredential", "CreatePlainCredential", "CreateMongoCRCredential", "CreateMongoX509Credential",
-                "CreateGssapiCredential", "CreateOidcCredential", "CreateRawOidcCredential", "CreateAzureCredential",
-                "CreateAwsCredential",
+                "CreateGssapiCredential", "CreateOidcCredential",
             })
             {
                 rows.Add(new DriverMember(DriverType.MongoCredential, DriverMemberKind.Method, factory, DriverRole.CredentialApi));

@@ -17,7 +17,7 @@ namespace MongoTlsAnalyzers.Tests.Catalog
         /// <summary>The layers, lowest first, as docs/architecture.md lists them.</summary>
         public static readonly string[] Layers =
         {
-            "Polyfills", "ConnectionStrings", "Descriptors", "Options", "Folding", "Analysis", "Screening", "Guards",
+            "Polyfills", "ConnectionStrings", "ConfigurationFiles", "Descriptors", "Options", "Folding", "Analysis", "Screening", "Guards",
             "Uris", "SettingsFlow", "Tls", "Timeouts", "Rules",
         };
 
