@@ -14,7 +14,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Micro
 {
     /// <summary>
     /// Per-rule micro-benchmarks: for each rule, a triggering and a quiet input (<see cref="RuleCases"/>), each
-    /// analysed by the rule alone and by its no-op mirror (the baseline, so the Ratio column is rule / floor).
+    /// analysed by the rule alone (in a host of its own) and by the no-op floor (the baseline, so the Ratio column is rule / floor).
     /// One invocation is one CompilationWithAnalyzers over a one-file compilation, which the driver binds afresh.
     /// </summary>
     [MemoryDiagnoser]
@@ -37,7 +37,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Micro
             Check(Case, _compilation, _options, _rule);
         }
 
-        [Benchmark(Baseline = true, Description = "No-op mirror")]
+        [Benchmark(Baseline = true, Description = "No-op floor")]
         public int Floor() => Run(_compilation, _floor, _options).Length;
 
         /// <summary>The rule reads the file's words again on every invocation (they are cached per tree, and the tree is reused).</summary>
