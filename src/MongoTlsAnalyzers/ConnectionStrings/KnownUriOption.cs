@@ -26,6 +26,15 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public DriverTimeout Timeout { get; }
 
+        /// <summary>What the option means to the rules.</summary>
+        public UriOptionRole Role => Key switch
+        {
+            "tls" or "ssl" => UriOptionRole.TlsSwitch,
+            "tlsinsecure" => UriOptionRole.InsecureTls,
+            "sslverifycertificate" => UriOptionRole.VerifyCertificate,
+            _ => UriOptionRole.None,
+        };
+
         public string[] EnumNames { get; }
 
         public int FirstMajor { get; }

@@ -74,6 +74,50 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public ImmutableArray<MongoUriHost> Hosts { get; }
 
+        /// <summary>Where the URI points: every host loopback, a constant remote host, or unknown.</summary>
+        public UriHostScope HostScope
+        {
+            get
+            {
+                if (FirstConstantRemoteHost is not null)
+                {
+                    return UriHostScope.ConstantRemote;
+                }
+
+                if (Hosts.IsEmpty)
+                {
+                    return UriHostScope.Unknown;
+                }
+
+                foreach (var host in Hosts)
+                {
+                    if (!host.IsLoopback)
+                    {
+                        return UriHostScope.Unknown;
+                    }
+                }
+
+                return UriHostScope.AllLoopback;
+            }
+        }
+
+        /// <summary>The first host that is constant and not loopback, or null.</summary>
+        public MongoUriHost? FirstConstantRemoteHost
+        {
+            get
+            {
+                foreach (var host in Hosts)
+                {
+                    if (host.IsConstant && !host.IsLoopback)
+                    {
+                        return host;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         /// <summary>The percent-decoded database name, if any.</summary>
         public string? Database { get; }
 

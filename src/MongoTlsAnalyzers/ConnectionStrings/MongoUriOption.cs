@@ -46,6 +46,15 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public bool IsKnown => Known is not null;
 
+        /// <summary>What the option means to the rules; <see cref="UriOptionRole.None"/> for an unknown option.</summary>
+        public UriOptionRole Role => Known?.Role ?? UriOptionRole.None;
+
+        /// <summary>
+        /// True when the driver silently ignores the option (its <c>AllUnknownOptionNames</c>): an unknown name, or a
+        /// value the driver drops in part. A name with a hole is not known to be ignored.
+        /// </summary>
+        public bool IsIgnoredByDriver => Name.Length > 0 && ((Known is null && Name.IndexOf(MongoUri.HoleChar) < 0) || HasIgnoredValue);
+
         public bool HasHole => Name.IndexOf(MongoUri.HoleChar) >= 0 || RawValue.IndexOf(MongoUri.HoleChar) >= 0;
 
         /// <summary>The boolean value, when the option is a boolean and its value reads as one.</summary>

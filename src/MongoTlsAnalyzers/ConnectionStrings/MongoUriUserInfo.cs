@@ -29,6 +29,12 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public bool UsernameHasHole => RawUsername.IndexOf(MongoUri.HoleChar) >= 0;
 
+        /// <summary>
+        /// True when the user info holds a real password, not a placeholder or none (docs/architecture.md
+        /// "Placeholder password"); a user name with a hole does not make a password equal to it a placeholder.
+        /// </summary>
+        public bool HasRealPassword => CredentialClassifier.IsRealPassword(RawPassword, Password, UsernameHasHole ? null : Username);
+
         public bool PasswordHasHole => RawPassword is not null && RawPassword.IndexOf(MongoUri.HoleChar) >= 0;
     }
 }

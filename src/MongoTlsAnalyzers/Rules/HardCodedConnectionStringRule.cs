@@ -30,23 +30,13 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            if (site.Uri.UserInfo is { } userInfo
-                && CredentialClassifier.IsRealPassword(userInfo.RawPassword, userInfo.Password, userInfo.UsernameHasHole ? null : userInfo.Username))
+            if (site.Uri.UserInfo is { HasRealPassword: true })
             {
                 // Real credentials are MTA001's business (or harmless on loopback).
                 return;
             }
 
-            MongoUriHost? remote = null;
-            foreach (var host in site.Uri.Hosts)
-            {
-                if (host.IsConstant && !host.IsLoopback)
-                {
-                    remote = host;
-                    break;
-                }
-            }
-
+            var remote = site.Uri.FirstConstantRemoteHost;
             if (remote is null)
             {
                 return;

@@ -42,12 +42,7 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            if (!CredentialClassifier.IsRealPassword(userInfo.RawPassword, userInfo.Password, userInfo.UsernameHasHole ? null : userInfo.Username))
-            {
-                return;
-            }
-
-            if (!site.Uri.Hosts.IsEmpty && AllHostsLoopback(site.Uri))
+            if (!userInfo.HasRealPassword || site.Uri.HostScope == UriHostScope.AllLoopback)
             {
                 return;
             }
@@ -82,19 +77,6 @@ namespace MongoTlsAnalyzers.Rules
             session.Report(
                 context.ReportDiagnostic,
                 Diagnostic.Create(RuleDescriptors.HardCodedCredentials, piece.ReportNode.GetLocation(), properties, subject));
-        }
-
-        private static bool AllHostsLoopback(MongoUri uri)
-        {
-            foreach (var host in uri.Hosts)
-            {
-                if (!host.IsLoopback)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>MongoCredential.Create*Credential(..., password) and new PasswordEvidence(password).</summary>

@@ -33,8 +33,7 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in site.Uri.Options)
             {
-                var ignored = (option.Known is null && option.Name.IndexOf(MongoUri.HoleChar) < 0) || option.HasIgnoredValue;
-                if (!ignored || option.Name.Length == 0 || IgnoredOptionFacts.IsCaOption(option.Name))
+                if (!option.IsIgnoredByDriver || IgnoredOptionFacts.IsCaOption(option.Name))
                 {
                     continue;
                 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Guards;
 using MongoTlsAnalyzers.SettingsFlow;
@@ -40,7 +41,7 @@ namespace MongoTlsAnalyzers.Rules
             var hosts = HostKnowledge.FromUri(site.Uri);
             foreach (var option in site.Uri.Options)
             {
-                if (option.Known?.Key is not ("tls" or "ssl") || option.Boolean != false)
+                if (option.Role != UriOptionRole.TlsSwitch || option.Boolean != false)
                 {
                     continue;
                 }

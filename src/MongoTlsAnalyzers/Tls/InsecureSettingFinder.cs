@@ -175,7 +175,7 @@ namespace MongoTlsAnalyzers.Tls
             TlsKnowledge? uriTls = null;
             foreach (var option in site.Uri.Options)
             {
-                if (option.Known?.Key is "tlsinsecure" or "sslverifycertificate" && option.RawValue.IndexOf(MongoUri.HoleChar) >= 0)
+                if (option.Role is UriOptionRole.InsecureTls or UriOptionRole.VerifyCertificate && option.RawValue.IndexOf(MongoUri.HoleChar) >= 0)
                 {
                     FromUriHole(site, option, root, options, found, cancellationToken);
                     continue;
