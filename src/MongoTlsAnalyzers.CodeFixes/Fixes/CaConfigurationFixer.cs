@@ -93,7 +93,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         private static bool FixUriOption(EditSession session, Diagnostic diagnostic, bool helper)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.CaFile, out var file) || string.IsNullOrEmpty(file)
-                || !LiteralValueEdit.TryParse(diagnostic.Properties.TryGetValue(DiagnosticProperties.RemoveEdit, out var remove) ? remove : null, out var edit))
+                || !LiteralEdit.TryDecode(diagnostic.Properties.TryGetValue(DiagnosticProperties.RemoveEdit, out var remove) ? remove : null, out var edit))
             {
                 return false;
             }

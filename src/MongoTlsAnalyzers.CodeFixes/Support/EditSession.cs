@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Editing;
+using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
@@ -11,8 +12,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
     /// </summary>
     internal sealed class EditSession
     {
-        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralValueEdit>> _literalEdits =
-            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralValueEdit>>();
+        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralEdit>> _literalEdits =
+            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralEdit>>();
 
         public EditSession(DocumentEditor editor)
         {
@@ -45,11 +46,11 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             edits.Add(edit);
         }
 
-        public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralValueEdit edit)
+        public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralEdit edit)
         {
             if (!_literalEdits.TryGetValue(literal, out var edits))
             {
-                edits = new List<LiteralValueEdit>();
+                edits = new List<LiteralEdit>();
                 _literalEdits.Add(literal, edits);
             }
 

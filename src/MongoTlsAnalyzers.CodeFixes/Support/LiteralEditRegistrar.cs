@@ -1,3 +1,5 @@
+using MongoTlsAnalyzers.Descriptors;
+
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
     /// <summary>Registers the literal edit a diagnostic carries under a property key.</summary>
@@ -5,7 +7,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
     {
         public static DiagnosticEdits.EditRegistrar For(string propertyKey) => (session, diagnostic, cancellationToken) =>
         {
-            if (!diagnostic.Properties.TryGetValue(propertyKey, out var encoded) || !LiteralValueEdit.TryParse(encoded, out var edit))
+            if (!diagnostic.Properties.TryGetValue(propertyKey, out var encoded) || !LiteralEdit.TryDecode(encoded, out var edit))
             {
                 return false;
             }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Support
 {
@@ -23,7 +24,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
         }
 
         /// <summary>The literal with <paramref name="edit"/> applied to its value, or null when the edit does not fit.</summary>
-        public static LiteralExpressionSyntax? Apply(LiteralExpressionSyntax literal, LiteralValueEdit edit)
+        public static LiteralExpressionSyntax? Apply(LiteralExpressionSyntax literal, LiteralEdit edit)
         {
             var value = literal.Token.ValueText;
             if (!Fits(value, edit))
@@ -36,13 +37,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
         }
 
         /// <summary>Whether <paramref name="edit"/> lies inside the literal's value (what <see cref="Apply"/> checks, without building a literal).</summary>
-        public static bool Fits(LiteralExpressionSyntax literal, LiteralValueEdit edit) => Fits(literal.Token.ValueText, edit);
+        public static bool Fits(LiteralExpressionSyntax literal, LiteralEdit edit) => Fits(literal.Token.ValueText, edit);
 
         /// <summary>
         /// Applies edits ordered by start, last first, skipping any that overlaps one already applied, and writes the
         /// literal once: Fix All on a URI with thousands of options used to rebuild the whole literal per edit.
         /// </summary>
-        public static LiteralExpressionSyntax ApplyAll(LiteralExpressionSyntax literal, IEnumerable<LiteralValueEdit> editsFromTheEnd)
+        public static LiteralExpressionSyntax ApplyAll(LiteralExpressionSyntax literal, IEnumerable<LiteralEdit> editsFromTheEnd)
         {
             var value = new StringBuilder(literal.Token.ValueText);
             var limit = int.MaxValue;
@@ -66,9 +67,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Support
             return changed ? Create(literal.Token, value.ToString()).WithTriviaFrom(literal) : literal;
         }
 
-        private static bool Fits(string value, LiteralValueEdit edit) => Fits(value.Length, edit);
+        private static bool Fits(string value, LiteralEdit edit) => Fits(value.Length, edit);
 
-        private static bool Fits(int valueLength, LiteralValueEdit edit) =>
+        private static bool Fits(int valueLength, LiteralEdit edit) =>
             edit.Start >= 0 && edit.Length >= 0 && edit.Start + edit.Length <= valueLength;
 
         private static LiteralExpressionSyntax Create(SyntaxToken original, string value)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.ConnectionStrings;
@@ -65,7 +64,7 @@ namespace MongoTlsAnalyzers.Uris
 
             return properties.SetItem(
                 DiagnosticProperties.RemoveEdit,
-                (removal.Start - Piece.Start).ToString(CultureInfo.InvariantCulture) + "|" + removal.Length.ToString(CultureInfo.InvariantCulture));
+                new LiteralEdit(removal.Start - Piece.Start, removal.Length, string.Empty).Encode());
         }
 
         /// <summary>The properties for replacing <paramref name="span"/> (offsets in the URI) with <paramref name="replacement"/>.</summary>
@@ -78,7 +77,7 @@ namespace MongoTlsAnalyzers.Uris
 
             return properties.SetItem(
                 DiagnosticProperties.ReplaceEdit,
-                (span.Start - Piece.Start).ToString(CultureInfo.InvariantCulture) + "|" + span.Length.ToString(CultureInfo.InvariantCulture) + "|" + replacement);
+                new LiteralEdit(span.Start - Piece.Start, span.Length, replacement).Encode());
         }
     }
 }
