@@ -2,13 +2,13 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -21,21 +21,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CaConfigurationFixer))]
     [Shared]
-    public sealed class CaConfigurationFixer : CodeFixProvider
+    public sealed class CaConfigurationFixer : MongoCodeFixProvider
     {
         public const string TrustKey = "MTA.TrustCustomCa";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CaConfigurationIneffective);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key == TrustKey ? Trust : null);
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Trust the CA with a custom-root validator", TrustKey, Trust).ConfigureAwait(false);
-            }
-        }
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(TrustKey, "Trust the CA with a custom-root validator", Trust));
 
         private static bool Trust(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -19,7 +18,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnableTlsFixer))]
     [Shared]
-    public sealed class EnableTlsFixer : CodeFixProvider
+    public sealed class EnableTlsFixer : MongoCodeFixProvider
     {
         public const string EnableKey = "MTA.EnableTls";
 
@@ -28,15 +27,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TlsSettingsWithoutTls);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key == EnableKey ? Enable : null);
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Enable TLS", EnableKey, Enable).ConfigureAwait(false);
-            }
-        }
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(EnableKey, "Enable TLS", Enable));
 
         private static bool Enable(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

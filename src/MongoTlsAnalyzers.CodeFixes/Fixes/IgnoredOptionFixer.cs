@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -11,7 +10,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// <summary>MTA005: "Remove ignored option", and "Rename to &lt;option&gt;" for a near-miss name.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IgnoredOptionFixer))]
     [Shared]
-    public sealed class IgnoredOptionFixer : CodeFixProvider
+    public sealed class IgnoredOptionFixer : MongoCodeFixProvider
     {
         public const string RemoveKey = "MTA.RemoveIgnoredOption";
         public const string RenameKey = "MTA.RenameOption";
@@ -21,24 +20,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IgnoredConnectionStringOption);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key switch
-        {
-            RemoveKey => Remove,
-            RenameKey => Rename,
-            _ => null,
-        });
+        /// <summary>"Rename to ..." first for a near-miss name: the option was meant, so renaming keeps its effect.</summary>
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            new FixAction(RenameKey, diagnostic => diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) && suggestion is not null ? "Rename to " + suggestion : null, Rename),
+            FixAction.Always(RemoveKey, "Remove ignored option", Remove));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) && suggestion is not null)
-                {
-                    await DiagnosticEdits.RegisterAsync(context, diagnostic, "Rename to " + suggestion, RenameKey, Rename).ConfigureAwait(false);
-                }
-
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Remove ignored option", RemoveKey, Remove).ConfigureAwait(false);
-            }
-        }
     }
 }

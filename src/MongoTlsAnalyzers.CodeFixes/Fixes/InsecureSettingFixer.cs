@@ -2,13 +2,13 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -21,7 +21,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureSettingFixer))]
     [Shared]
-    public sealed class InsecureSettingFixer : CodeFixProvider
+    public sealed class InsecureSettingFixer : MongoCodeFixProvider
     {
         public const string GuardKey = "MTA.AllowOnlyInDevelopment";
         public const string RemoveKey = "MTA.RemoveInsecureSetting";
@@ -31,31 +31,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.CertificateValidationDisabled, RuleIds.InsecureTlsFromConfiguration, RuleIds.TlsSettingsWithoutTls);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key switch
-        {
-            GuardKey => Guard,
-            RemoveKey => Remove,
-            _ => null,
-        });
+        /// <summary>MTA009's explicit tls=false / UseTls = false is for the Enable TLS fix only; MTA009 gets no guard.</summary>
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            new FixAction(GuardKey, diagnostic => IsExplicitTlsOff(diagnostic) || diagnostic.Id == RuleIds.TlsSettingsWithoutTls ? null : "Allow only in Development", Guard),
+            new FixAction(RemoveKey, diagnostic => IsExplicitTlsOff(diagnostic) ? null : "Remove insecure setting", Remove));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                // MTA009's explicit tls=false / UseTls = false is for the Enable TLS fix only.
-                if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ExplicitTlsOff))
-                {
-                    continue;
-                }
-
-                if (diagnostic.Id != RuleIds.TlsSettingsWithoutTls)
-                {
-                    await DiagnosticEdits.RegisterAsync(context, diagnostic, "Allow only in Development", GuardKey, Guard).ConfigureAwait(false);
-                }
-
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Remove insecure setting", RemoveKey, Remove).ConfigureAwait(false);
-            }
-        }
+        private static bool IsExplicitTlsOff(Diagnostic diagnostic) => diagnostic.Properties.ContainsKey(DiagnosticProperties.ExplicitTlsOff);
 
         private static bool Guard(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

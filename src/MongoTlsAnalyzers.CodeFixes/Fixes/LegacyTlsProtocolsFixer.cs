@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -15,21 +14,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// <summary>MTA010: "Use the system default protocols" — the value becomes <c>SslProtocols.None</c>, which lets the OS choose.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LegacyTlsProtocolsFixer))]
     [Shared]
-    public sealed class LegacyTlsProtocolsFixer : CodeFixProvider
+    public sealed class LegacyTlsProtocolsFixer : MongoCodeFixProvider
     {
         public const string SystemDefaultKey = "MTA.UseSystemDefaultProtocols";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LegacyTlsProtocols);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key == SystemDefaultKey ? UseSystemDefault : null);
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Use the system default protocols", SystemDefaultKey, UseSystemDefault).ConfigureAwait(false);
-            }
-        }
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(SystemDefaultKey, "Use the system default protocols", UseSystemDefault));
 
         private static bool UseSystemDefault(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

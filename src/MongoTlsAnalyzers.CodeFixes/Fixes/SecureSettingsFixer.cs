@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -24,7 +25,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecureSettingsFixer))]
     [Shared]
-    public sealed class SecureSettingsFixer : CodeFixProvider
+    public sealed class SecureSettingsFixer : MongoCodeFixProvider
     {
         public const string Key = "MTA.UseSecureMongoSettings";
         private const string SettingsType = "MongoTlsAnalyzers.Settings.SecureMongoSettings";
@@ -38,20 +39,14 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             RuleIds.IgnoredConnectionStringOption,
             RuleIds.TimeoutTooShortOrInvalid);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key == Key ? Rewrite : null);
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            FixAction.Always(Key, "Build the settings with MongoTlsAnalyzers.Settings (configuration section MongoDB)", Rewrite));
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Only where the runtime helper is referenced (docs/architecture.md "Fixes", tier 1).</summary>
+        private protected override async Task<bool> AppliesToAsync(CodeFixContext context)
         {
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (model?.Compilation.GetTypeByMetadataName(SettingsType) is null)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Build the settings with MongoTlsAnalyzers.Settings (configuration section MongoDB)", Key, Rewrite).ConfigureAwait(false);
-            }
+            return model?.Compilation.GetTypeByMetadataName(SettingsType) is not null;
         }
 
         private static bool Rewrite(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)

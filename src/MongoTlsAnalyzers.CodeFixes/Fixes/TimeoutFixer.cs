@@ -2,14 +2,13 @@ using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -20,7 +19,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TimeoutFixer))]
     [Shared]
-    public sealed class TimeoutFixer : CodeFixProvider
+    public sealed class TimeoutFixer : MongoCodeFixProvider
     {
         public const string RaiseKey = "MTA.RaiseTimeout";
         public const string RemoveKey = "MTA.RemoveTimeout";
@@ -30,21 +29,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TimeoutTooShortOrInvalid);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key switch
-        {
-            RaiseKey => Raise,
-            RemoveKey => Remove,
-            _ => null,
-        });
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Raise to the recommended minimum", RaiseKey, Raise).ConfigureAwait(false);
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Remove, to use the driver default", RemoveKey, Remove).ConfigureAwait(false);
-            }
-        }
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            FixAction.Always(RaiseKey, "Raise to the recommended minimum", Raise),
+            FixAction.Always(RemoveKey, "Remove, to use the driver default", Remove));
 
         private static bool Raise(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
         {

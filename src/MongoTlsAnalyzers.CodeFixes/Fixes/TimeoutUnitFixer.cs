@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using MongoTlsAnalyzers.CodeFixes.Support;
+using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -18,7 +17,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TimeoutUnitFixer))]
     [Shared]
-    public sealed class TimeoutUnitFixer : CodeFixProvider
+    public sealed class TimeoutUnitFixer : MongoCodeFixProvider
     {
         public const string ConvertKey = "MTA.ConvertTimeoutUnit";
 
@@ -26,15 +25,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SuspiciousTimeoutUnit);
 
-        public override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key => key == ConvertKey ? Convert : null);
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                await DiagnosticEdits.RegisterAsync(context, diagnostic, "Convert unit: read the number as milliseconds", ConvertKey, Convert).ConfigureAwait(false);
-            }
-        }
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(ConvertKey, "Convert unit: read the number as milliseconds", Convert));
 
         private static bool Convert(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
         {

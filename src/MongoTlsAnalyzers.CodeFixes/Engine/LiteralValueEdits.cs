@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Descriptors;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
     /// <summary>
     /// Rewrites the value of a string literal and writes it back as the same kind of literal (regular,

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
 {
     /// <summary>Syntax navigation shared by the fixes.</summary>
     internal static class StringExpressions

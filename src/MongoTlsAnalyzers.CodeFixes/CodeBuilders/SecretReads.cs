@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.Descriptors;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
 {
     /// <summary>
     /// The expressions a fix writes in place of a hard-coded value (docs/architecture.md "Fixes", tiers 2 and 3): a read from

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
 {
     /// <summary>
     /// The code MTA006's fix writes to trust a private CA (docs/architecture.md "Fixes"): the runtime helper's

@@ -1,6 +1,6 @@
 using MongoTlsAnalyzers.Descriptors;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
     /// <summary>Registers the literal edit a diagnostic carries under a property key.</summary>
     internal static class LiteralEditRegistrar

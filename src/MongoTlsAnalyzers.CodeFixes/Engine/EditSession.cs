@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Editing;
 using MongoTlsAnalyzers.Descriptors;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
     /// <summary>
     /// The edits of one document: a <see cref="DocumentEditor"/> for syntax edits, and the value edits of each

@@ -2,7 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
 {
     /// <summary>
     /// Finds an <c>IConfiguration</c> that code at a position can use (docs/architecture.md "Fixes", tier 2): a local or parameter,

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
     /// <summary>Adds a <c>using</c> directive at the end of an edit, once, when a name does not bind without it.</summary>
     internal static class Imports

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace MongoTlsAnalyzers.CodeFixes.Support
+namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
     /// <summary>
     /// Plumbing for fixes that edit one document per diagnostic: a single action and Fix All share the same
