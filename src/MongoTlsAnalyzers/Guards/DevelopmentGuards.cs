@@ -1,11 +1,6 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.Folding;
@@ -26,8 +21,7 @@ namespace MongoTlsAnalyzers.Guards
         private static readonly string[] EnvironmentTypeNames = { "IHostEnvironment", "IWebHostEnvironment", "IHostingEnvironment" };
 
         private readonly ConstantFolder _folder;
-        private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<(int Start, int End)>> _debugRegions =
-            new ConcurrentDictionary<SyntaxTree, ImmutableArray<(int, int)>>();
+        private readonly DebugCode _debugCode = new DebugCode();
 
         /// <summary>The guard recogniser of <paramref name="model"/>'s compilation.</summary>
         public static DevelopmentGuards For(MongoCompilationModel model) => model.Part(static m => new DevelopmentGuards(m.Folder));
@@ -40,7 +34,7 @@ namespace MongoTlsAnalyzers.Guards
         /// <summary>True when <paramref name="operation"/> can only run in Development.</summary>
         public bool IsGuarded(IOperation operation, MongoTlsOptions options, CancellationToken cancellationToken)
         {
-            if (options.DebugIsDevelopment && (IsInDebugRegion(operation.Syntax) || IsInConditionalDebugMethod(operation)))
+            if (options.DebugIsDevelopment && _debugCode.Contains(operation))
             {
                 return true;
             }
@@ -339,7 +333,7 @@ namespace MongoTlsAnalyzers.Guards
             return false;
         }
 
-        private static GuardMeaning Invert(GuardMeaning meaning) => meaning switch
+        internal static GuardMeaning Invert(GuardMeaning meaning) => meaning switch
         {
             GuardMeaning.Development => GuardMeaning.NotDevelopment,
             GuardMeaning.NotDevelopment => GuardMeaning.Development,
@@ -354,125 +348,6 @@ namespace MongoTlsAnalyzers.Guards
             }
 
             return operation;
-        }
-
-        private static bool IsInConditionalDebugMethod(IOperation operation)
-        {
-            for (var node = operation.Syntax; node is not null; node = node.Parent)
-            {
-                if (node is MethodDeclarationSyntax method)
-                {
-                    foreach (var list in method.AttributeLists)
-                    {
-                        foreach (var attribute in list.Attributes)
-                        {
-                            var name = attribute.Name.ToString();
-                            if ((name.EndsWith("Conditional", StringComparison.Ordinal) || name.EndsWith("ConditionalAttribute", StringComparison.Ordinal))
-                                && attribute.ArgumentList?.Arguments.Count == 1
-                                && attribute.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText: "DEBUG" })
-                            {
-                                return true;
-                            }
-                        }
-                    }
-
-                    return false;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>True inside the active branch of <c>#if DEBUG</c> (or the <c>#else</c> of <c>#if !DEBUG</c>).</summary>
-        private bool IsInDebugRegion(SyntaxNode node)
-        {
-            var regions = _debugRegions.GetOrAdd(node.SyntaxTree, ComputeDebugRegions);
-            var position = node.SpanStart;
-            foreach (var (start, end) in regions)
-            {
-                if (position >= start && position < end)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static ImmutableArray<(int Start, int End)> ComputeDebugRegions(SyntaxTree tree)
-        {
-            var root = tree.GetRoot();
-            if (!root.ContainsDirectives)
-            {
-                return ImmutableArray<(int, int)>.Empty;
-            }
-
-            var regions = ImmutableArray.CreateBuilder<(int, int)>();
-            // Each open #if: whether its current branch means DEBUG, and where that branch started.
-            var stack = new Stack<(bool DebugBranch, int Start, bool IfMeaning)>();
-            foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
-            {
-                if (!trivia.HasStructure)
-                {
-                    continue;
-                }
-
-                switch (trivia.GetStructure())
-                {
-                    case IfDirectiveTriviaSyntax ifDirective:
-                        var meaning = DebugMeaning(ifDirective.Condition);
-                        stack.Push((meaning == GuardMeaning.Development, ifDirective.FullSpan.End, meaning == GuardMeaning.NotDevelopment));
-                        break;
-                    case ElifDirectiveTriviaSyntax elif when stack.Count > 0:
-                        var open = stack.Pop();
-                        if (open.DebugBranch)
-                        {
-                            regions.Add((open.Start, elif.FullSpan.Start));
-                        }
-
-                        stack.Push((DebugMeaning(elif.Condition) == GuardMeaning.Development, elif.FullSpan.End, false));
-                        break;
-                    case ElseDirectiveTriviaSyntax elseDirective when stack.Count > 0:
-                        var branch = stack.Pop();
-                        if (branch.DebugBranch)
-                        {
-                            regions.Add((branch.Start, elseDirective.FullSpan.Start));
-                        }
-
-                        // #if !DEBUG ... #else: the else-branch is DEBUG.
-                        stack.Push((branch.IfMeaning, elseDirective.FullSpan.End, false));
-                        break;
-                    case EndIfDirectiveTriviaSyntax endIf when stack.Count > 0:
-                        var last = stack.Pop();
-                        if (last.DebugBranch)
-                        {
-                            regions.Add((last.Start, endIf.FullSpan.Start));
-                        }
-
-                        break;
-                }
-            }
-
-            return regions.ToImmutable();
-        }
-
-        private static GuardMeaning DebugMeaning(ExpressionSyntax condition)
-        {
-            switch (condition)
-            {
-                case IdentifierNameSyntax { Identifier.ValueText: "DEBUG" }:
-                    return GuardMeaning.Development;
-                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.LogicalNotExpression):
-                    return Invert(DebugMeaning(prefix.Operand));
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return DebugMeaning(parenthesized.Expression);
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
-                    return DebugMeaning(binary.Left) == GuardMeaning.Development || DebugMeaning(binary.Right) == GuardMeaning.Development
-                        ? GuardMeaning.Development
-                        : GuardMeaning.None;
-                default:
-                    return GuardMeaning.None;
-            }
         }
     }
 }
