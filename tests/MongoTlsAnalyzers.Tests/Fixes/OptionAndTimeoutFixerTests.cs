@@ -62,7 +62,8 @@ namespace MongoTlsAnalyzers.Tests.Fixes
         [Fact]
         public async Task RaisesAndRemovesPropertyTimeouts()
         {
-            const string source = @"
+            const string source = /* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 
@@ -70,13 +71,15 @@ class C
 {
     object M()
     {
-        var settings = new MongoClientSettings { {|MTA007:ServerSelectionTimeout = TimeSpan.FromSeconds(2)|}, ApplicationName = ""app"" };
+        var settings = new MongoClientSettings { {|MTA007:ServerSelectionTimeout = TimeSpan.FromSeconds(2)|}, ApplicationName = "app" };
         {|MTA007:settings.ConnectTimeout = TimeSpan.Zero|};
         {|MTA007:MongoDefaults.WaitQueueTimeout = TimeSpan.FromMilliseconds(10)|};
         return settings;
     }
-}";
-            await Timeouts.VerifyAsync(source, @"
+}
+""";
+            await Timeouts.VerifyAsync(source, /* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 
@@ -84,14 +87,16 @@ class C
 {
     object M()
     {
-        var settings = new MongoClientSettings { ApplicationName = ""app"" };
+        var settings = new MongoClientSettings { ApplicationName = "app" };
         return settings;
     }
-}", TimeoutFixer.RemoveKey);
+}
+""", TimeoutFixer.RemoveKey);
 
             await Timeouts.VerifyAsync(
                 source,
-                @"
+                /* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 
@@ -99,12 +104,13 @@ class C
 {
     object M()
     {
-        var settings = new MongoClientSettings { ServerSelectionTimeout = TimeSpan.FromSeconds(12), ApplicationName = ""app"" };
+        var settings = new MongoClientSettings { ServerSelectionTimeout = TimeSpan.FromSeconds(12), ApplicationName = "app" };
         settings.ConnectTimeout = TimeSpan.Zero;
         MongoDefaults.WaitQueueTimeout = TimeSpan.FromSeconds(1);
         return settings;
     }
-}",
+}
+""",
                 TimeoutFixer.RaiseKey,
                 null,
                 null,
@@ -121,7 +127,8 @@ class C
         [Fact]
         public async Task ConvertsUnits()
         {
-            await Units.VerifyAsync(@"
+            await Units.VerifyAsync(/* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 
@@ -131,9 +138,11 @@ class C
     {
         settings.ConnectTimeout = {|MTA008:TimeSpan.FromSeconds(30000)|};
         settings.SocketTimeout = {|MTA008:new TimeSpan(5000)|};
-        var client = new MongoClient(""mongodb://h/?{|MTA008:connectTimeout=30000|}"");
+        var client = new MongoClient("mongodb://h/?{|MTA008:connectTimeout=30000|}");
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 
@@ -143,9 +152,10 @@ class C
     {
         settings.ConnectTimeout = TimeSpan.FromMilliseconds(30000);
         settings.SocketTimeout = TimeSpan.FromMilliseconds(5000);
-        var client = new MongoClient(""mongodb://h/?connectTimeoutMS=30000"");
+        var client = new MongoClient("mongodb://h/?connectTimeoutMS=30000");
     }
-}", TimeoutUnitFixer.ConvertKey);
+}
+""", TimeoutUnitFixer.ConvertKey);
         }
     }
 }

@@ -220,35 +220,37 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             return root.Externs.ToFullString() + root.Usings.ToFullString() + $"\nnamespace {namespaceName}\n{{\n{members}\n}}\n";
         }
 
-        private static string PlainCode(int i) => $@"
-namespace Corpus.Plain{i}
-{{
-    public sealed class Worker{i}
-    {{
-        private const string Greeting = ""hello {i}"";
+        private static string PlainCode(int i) => /* lang=c#-test */ $$"""
+
+namespace Corpus.Plain{{i}}
+{
+    public sealed class Worker{{i}}
+    {
+        private const string Greeting = "hello {{i}}";
         private readonly Dictionary<string, int> _counts = new Dictionary<string, int>();
 
-        public string Endpoint => ""https://api.example.com/v{i % 3}/items?filter=mongodb&tls=false"";
+        public string Endpoint => "https://api.example.com/v{{i % 3}}/items?filter=mongodb&tls=false";
 
-        public IEnumerable<string> Words(string text) => text.Split(' ').Where(w => w.Length > {i % 5}).Select(w => w.ToUpperInvariant());
+        public IEnumerable<string> Words(string text) => text.Split(' ').Where(w => w.Length > {{i % 5}}).Select(w => w.ToUpperInvariant());
 
         public async Task<int> CountAsync(string key)
-        {{
+        {
             await Task.Yield();
-            return _counts.TryGetValue(key, out var n) ? n : {i};
-        }}
+            return _counts.TryGetValue(key, out var n) ? n : {{i}};
+        }
 
         public string Describe(object value) => value switch
-        {{
-            int n when n > {i} => ""big"",
+        {
+            int n when n > {{i}} => "big",
             string s => s + Greeting,
             _ => Greeting,
-        }};
+        };
 
-        public TimeSpan Timeout {{ get; set; }} = TimeSpan.FromMilliseconds({i * 100});
-    }}
-}}
-";
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds({{i * 100}});
+    }
+}
+
+""";
 
         private void Report(string line)
         {

@@ -10,7 +10,8 @@ namespace MongoTlsAnalyzers.Tests.Rules
     public sealed class InsecureTlsTests
     {
         /// <summary>Wraps statements in a class with the usual parameters: configuration, options, host environment.</summary>
-        private static string Code(string body, string members = "") => $@"
+        private static string Code(string body, string members = "") => /* lang=c#-test */ $$"""
+
 using System;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
@@ -20,22 +21,23 @@ using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using MongoDB.Driver.Core.Configuration;
 
-public sealed class MongoOptions {{ public bool AllowInsecureTls {{ get; set; }} public bool UseSsl {{ get; set; }} public string Thumbprint {{ get; set; }} = """"; }}
+public sealed class MongoOptions { public bool AllowInsecureTls { get; set; } public bool UseSsl { get; set; } public string Thumbprint { get; set; } = ""; }
 
 public class C
-{{
-    {members}
+{
+    {{members}}
     static bool AcceptAll(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors) => true;
     static bool Compute() => DateTime.Now.Second > 30;
 
     public object M(IConfiguration cfg, IOptions<MongoOptions> options, IHostEnvironment env, bool allowInsecure)
-    {{
+    {
         var opts = options.Value;
-        var s = MongoClientSettings.FromConnectionString(cfg[""Mongo""]);
-        {body}
+        var s = MongoClientSettings.FromConnectionString(cfg["Mongo"]);
+        {{body}}
         return s;
-    }}
-}}";
+    }
+}
+""";
 
         [Theory]
         [InlineData("{|#0:s.AllowInsecureTls = true|};", "AllowInsecureTls = true")]
@@ -121,8 +123,10 @@ public class C
         [Fact]
         public async Task Mta009ReportsEachTlsOnlySettingAndTheExplicitOff()
         {
-            await Mta009.VerifyAsync(Code(@"var u = MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?{|MTA009:tls=false|}&{|MTA009:tlsInsecure=true|}"");
-        {|MTA009:u.AllowInsecureTls = true|};"));
+            await Mta009.VerifyAsync(Code(/* lang=c#-test */ """
+var u = MongoClientSettings.FromConnectionString("mongodb://db.example.com/?{|MTA009:tls=false|}&{|MTA009:tlsInsecure=true|}");
+        {|MTA009:u.AllowInsecureTls = true|};
+"""));
         }
 
         [Theory]
