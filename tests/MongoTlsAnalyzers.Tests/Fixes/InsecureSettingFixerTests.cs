@@ -3,12 +3,11 @@ using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
 using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
-using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.EnableTlsFixer>;
-using Mta010 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsAnalyzer, MongoTlsAnalyzers.CodeFixes.Fixes.LegacyTlsProtocolsFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {
-    public sealed class TlsFixerTests
+    /// <summary>InsecureSettingFixer (MTA003, MTA004): guard with a Development check, or remove the insecure setting.</summary>
+    public sealed class InsecureSettingFixerTests
     {
         [Fact]
         public async Task WrapsStatementsInADevelopmentGuard()
@@ -134,72 +133,6 @@ class C
 """, InsecureSettingFixer.RemoveKey);
         }
 
-        [Fact]
-        public async Task EnablesTls()
-        {
-            await Mta009.VerifyAsync(/* lang=c#-test */ """
-
-using MongoDB.Driver;
-
-class C
-{
-    void M()
-    {
-        var a = new MongoClient("mongodb://db.example.com/?{|MTA009:tls=false|}&w=1");
-        var b = new MongoClient("mongodb://db.example.com/?{|MTA009:tlsInsecure=true|}");
-        var settings = new MongoClientSettings { Server = new MongoServerAddress("db.example.com") };
-        {|MTA009:settings.UseTls = false|};
-        var defaults = new MongoClientSettings { {|MTA009:AllowInsecureTls = true|} };
-    }
-}
-""", /* lang=c#-test */ """
-
-using MongoDB.Driver;
-
-class C
-{
-    void M()
-    {
-        var a = new MongoClient("mongodb://db.example.com/?tls=true&w=1");
-        var b = new MongoClient("mongodb://db.example.com/?tls=true&tlsInsecure=true");
-        var settings = new MongoClientSettings { Server = new MongoServerAddress("db.example.com") };
-        settings.UseTls = true;
-        var defaults = new MongoClientSettings { UseTls = true, AllowInsecureTls = true };
-    }
-}
-""", EnableTlsFixer.EnableKey);
-        }
-
-        [Fact]
-        public async Task UsesTheSystemDefaultProtocols()
-        {
-            await Mta010.VerifyAsync(/* lang=c#-test */ """
-
-using System.Security.Authentication;
-using MongoDB.Driver;
-
-class C
-{
-    void M(MongoClientSettings settings)
-    {
-        settings.SslSettings = new SslSettings { {|MTA010:EnabledSslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12|} };
-    }
-}
-""", /* lang=c#-test */ """
-
-using System.Security.Authentication;
-using MongoDB.Driver;
-
-class C
-{
-    void M(MongoClientSettings settings)
-    {
-        settings.SslSettings = new SslSettings { EnabledSslProtocols = SslProtocols.None };
-    }
-}
-""", LegacyTlsProtocolsFixer.SystemDefaultKey);
-        }
-    
         [Fact]
         public async Task EmbeddedStatementsCanBeGuardedButNotRemoved()
         {
