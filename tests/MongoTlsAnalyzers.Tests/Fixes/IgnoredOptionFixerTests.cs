@@ -8,7 +8,15 @@ namespace MongoTlsAnalyzers.Tests.Fixes
     /// <summary>IgnoredOptionFixer (MTA005): remove an ignored connection-string option, or rename a near miss.</summary>
     public sealed class IgnoredOptionFixerTests
     {
-        private static string Client(string literal) => $"using MongoDB.Driver;\n\nclass C\n{{\n    object M() => new MongoClient({literal});\n}}\n";
+        private static string Client(string literal) => /* lang=c#-test */ $$"""
+using MongoDB.Driver;
+
+class C
+{
+    object M() => new MongoClient({{literal}});
+}
+
+""";
 
         [Theory]
         [InlineData("\"mongodb://h/?{|MTA005:foo=1|}&tls=true\"", "\"mongodb://h/?tls=true\"")]

@@ -8,7 +8,15 @@ namespace MongoTlsAnalyzers.Tests.Fixes
     /// <summary>TimeoutFixer (MTA007): raise a too-short timeout to the recommended minimum, or remove it.</summary>
     public sealed class TimeoutFixerTests
     {
-        private static string Client(string literal) => $"using MongoDB.Driver;\n\nclass C\n{{\n    object M() => new MongoClient({literal});\n}}\n";
+        private static string Client(string literal) => /* lang=c#-test */ $$"""
+using MongoDB.Driver;
+
+class C
+{
+    object M() => new MongoClient({{literal}});
+}
+
+""";
 
         [Theory]
         [InlineData("\"mongodb://h/?{|MTA007:serverSelectionTimeoutMS=500|}\"", "\"mongodb://h/?serverSelectionTimeoutMS=12000\"")]

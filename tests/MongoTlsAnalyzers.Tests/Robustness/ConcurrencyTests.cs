@@ -149,7 +149,13 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             var parseOptions = ParseOptions;
             var files = new List<(string Path, string Text)>
             {
-                ("/corpus/GlobalUsings.cs", "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\nglobal using System.Threading.Tasks;\n"),
+                ("/corpus/GlobalUsings.cs", /* lang=c#-test */ """
+global using System;
+global using System.Collections.Generic;
+global using System.Linq;
+global using System.Threading.Tasks;
+
+"""),
             };
             foreach (var (source, index) in TestSourceHarvest.All.Select((s, i) => (s, i)))
             {
