@@ -4,11 +4,12 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using MongoTlsAnalyzers.EndToEnd.Infrastructure;
+using MongoTlsAnalyzers.Tests.Infrastructure;
 
 namespace MongoTlsAnalyzers.EndToEnd.Packaging
 {
     /// <summary>
-    /// What <c>dotnet pack MongoTlsAnalyzers.sln</c> produces, file by file: the analyzer package carries our two
+    /// What packing the packable projects of src/ produces, file by file: the analyzer package carries our two
     /// assemblies and build files only (no lib/, no third-party DLL); the helper package carries its library and
     /// depends on the analyzer package; both carry the metadata a NuGet gallery shows.
     /// </summary>
@@ -115,6 +116,36 @@ namespace MongoTlsAnalyzers.EndToEnd.Packaging
                     Assert.DoesNotContain(references, r => r.Contains("Workspaces", StringComparison.Ordinal) || r.Contains("Settings", StringComparison.Ordinal));
                 }
             }
+        }
+
+        [Fact]
+        public void PackingLeavesTheRepositoryBuildStateAlone()
+        {
+            var feed = PackedPackages.Instance;
+            // The unit tests' obj/project.assets.json exists once the solution is built (dotnet test builds first),
+            // so an empty snapshot would mean the check looked in the wrong place.
+            Assert.True(feed.BuildStateFiles > 0, "no tests/*/obj/project.assets.json found under " + RepositoryPaths.Root);
+            Assert.Empty(feed.BuildStateChanges);
+            Assert.False(IsUnder(feed.PackedFrom, RepositoryPaths.Root), "packed inside the repository: " + feed.PackedFrom);
+            Assert.True(File.Exists(Path.Combine(feed.PackedFrom, "src", "MongoTlsAnalyzers.Package", "obj", "project.assets.json")), "the copy has no build state of its own");
+        }
+
+        [Fact]
+        public void EveryPackableSourceProjectIsPackedAndNothingElse()
+        {
+            var feed = PackedPackages.Instance;
+            Assert.Contains("src/MongoTlsAnalyzers.Package/MongoTlsAnalyzers.Package.csproj", feed.Projects);
+            Assert.Contains("src/MongoTlsAnalyzers.Settings/MongoTlsAnalyzers.Settings.csproj", feed.Projects);
+            Assert.DoesNotContain("src/MongoTlsAnalyzers/MongoTlsAnalyzers.csproj", feed.Projects);
+            Assert.DoesNotContain("src/MongoTlsAnalyzers.CodeFixes/MongoTlsAnalyzers.CodeFixes.csproj", feed.Projects);
+            Assert.All(feed.Projects, p => Assert.StartsWith("src/", p, StringComparison.Ordinal));
+            Assert.Equal(feed.Projects.Count, Directory.GetFiles(feed.Folder, "*.nupkg").Length);
+        }
+
+        private static bool IsUnder(string path, string folder)
+        {
+            var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+            return relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
         }
 
         private static string[] Content(ZipArchive package) =>

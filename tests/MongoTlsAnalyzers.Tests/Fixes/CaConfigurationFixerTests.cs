@@ -8,7 +8,8 @@ namespace MongoTlsAnalyzers.Tests.Fixes
     public sealed class CaConfigurationFixerTests
     {
         /// <summary>The BCL methods the fix writes; <see cref="GeneratedCaCodeRuntimeTests"/> runs them against a real TLS peer.</summary>
-        internal const string BclMethods = @"
+        internal const string BclMethods = /* lang=c#-test */ """
+
 
     /// <summary>Trusts the CA certificates in a PEM file for the server's certificate; every other check stays fatal.</summary>
     private static RemoteCertificateValidationCallback ValidateWithCustomCa(string caFile)
@@ -17,7 +18,7 @@ namespace MongoTlsAnalyzers.Tests.Fixes
         trustedRoots.ImportFromPemFile(caFile);
         if (trustedRoots.Count == 0)
         {
-            throw new System.InvalidOperationException($""No PEM certificate found in '{caFile}'."");
+            throw new System.InvalidOperationException($"No PEM certificate found in '{caFile}'.");
         }
 
         return (sender, certificate, chain, errors) =>
@@ -43,27 +44,33 @@ namespace MongoTlsAnalyzers.Tests.Fixes
 
             return customChain.Build(new X509Certificate2(certificate));
         };
-    }";
+    }
+""";
 
         [Fact]
         public async Task MovesTlsCaFileIntoAValidatorWithBclCode()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 
 class Orders
 {
-    object Connect() => new MongoClient(""mongodb://db.example.com/?tls=true&{|MTA006:tlsCAFile=/etc/ssl/corp-ca.pem|}"");
-}", @"
+    object Connect() => new MongoClient("mongodb://db.example.com/?tls=true&{|MTA006:tlsCAFile=/etc/ssl/corp-ca.pem|}");
+}
+""", /* lang=c#-test */ """
+
 using MongoDB.Driver;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
 class Orders
 {
-    object Connect() => new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?tls=true""), ""/etc/ssl/corp-ca.pem""));" + BclMethods + @"
+    object Connect() => new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString("mongodb://db.example.com/?tls=true"), "/etc/ssl/corp-ca.pem"));
+""" + BclMethods + /* lang=c#-test */ """
 
-    /// <summary>Makes <paramref name=""settings""/> trust the CA certificates in a PEM file.</summary>
+
+    /// <summary>Makes <paramref name="settings"/> trust the CA certificates in a PEM file.</summary>
     private static MongoClientSettings TrustCustomCa(MongoClientSettings settings, string caFile)
     {
         // Clone keeps what the connection string set (revocation checks, protocols).
@@ -72,13 +79,15 @@ class Orders
         settings.SslSettings = sslSettings;
         return settings;
     }
-}", CaConfigurationFixer.TrustKey);
+}
+""", CaConfigurationFixer.TrustKey);
         }
 
         [Fact]
         public async Task ReplacesACaInClientCertificatesWithAValidator()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using System.Security.Cryptography.X509Certificates;
 using MongoDB.Driver;
 
@@ -86,9 +95,11 @@ class Orders
 {
     void Configure(MongoClientSettings settings)
     {
-        settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|MTA006:new X509Certificate2(""/etc/ssl/corp-ca.crt"")|} } };
+        settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|MTA006:new X509Certificate2("/etc/ssl/corp-ca.crt")|} } };
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System.Security.Cryptography.X509Certificates;
 using MongoDB.Driver;
 using System.Net.Security;
@@ -97,15 +108,19 @@ class Orders
 {
     void Configure(MongoClientSettings settings)
     {
-        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(""/etc/ssl/corp-ca.crt"") };
-    }" + BclMethods + @"
-}", CaConfigurationFixer.TrustKey);
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa("/etc/ssl/corp-ca.crt") };
+    }
+""" + BclMethods + /* lang=c#-test */ """
+
+}
+""", CaConfigurationFixer.TrustKey);
         }
 
         [Fact]
         public async Task LeavesAClientCertificateCaAloneWhenTheSettingsAlreadyHaveACallback()
         {
-            const string source = @"
+            const string source = /* lang=c#-test */ """
+
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using MongoDB.Driver;
@@ -116,18 +131,20 @@ class Orders
     {
         settings.SslSettings = new SslSettings
         {
-            ClientCertificates = new[] { {|MTA006:new X509Certificate2(""/etc/ssl/corp-ca.crt"")|} },
+            ClientCertificates = new[] { {|MTA006:new X509Certificate2("/etc/ssl/corp-ca.crt")|} },
             ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None,
         };
     }
-}";
+}
+""";
             await Verify.VerifyAsync(source, source, CaConfigurationFixer.TrustKey);
         }
 
         [Fact]
         public async Task ReplacesALenientCallbackReadingTheCaFileFromConfiguration()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using System.Net.Security;
 using Microsoft.Extensions.Configuration;
 using MongoDB.Driver;
@@ -138,7 +155,9 @@ class Orders
     {
         settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA006:(s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|} };
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System.Net.Security;
 using Microsoft.Extensions.Configuration;
 using MongoDB.Driver;
@@ -148,41 +167,48 @@ class Orders
 {
     void Configure(MongoClientSettings settings, IConfiguration configuration)
     {
-        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(configuration[""MongoDB:Tls:CaCertificatePath""] ?? throw new System.InvalidOperationException(""Set MongoDB:Tls:CaCertificatePath to the CA certificate file (PEM)."")) };
-    }" + BclMethods + @"
-}", CaConfigurationFixer.TrustKey);
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = ValidateWithCustomCa(configuration["MongoDB:Tls:CaCertificatePath"] ?? throw new System.InvalidOperationException("Set MongoDB:Tls:CaCertificatePath to the CA certificate file (PEM).")) };
+    }
+""" + BclMethods + /* lang=c#-test */ """
+
+}
+""", CaConfigurationFixer.TrustKey);
         }
 
         [Fact]
         public async Task UsesTheRuntimeHelperWhenItIsReferenced()
         {
             var options = new TestOptions { Drivers = new[] { DriverVersion.V3 }, ReferenceHelper = true };
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using System.Net.Security;
 using MongoDB.Driver;
 
 class Orders
 {
-    object Connect() => MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?tls=true&{|MTA006:ssl_ca_certs=/etc/ssl/ca.pem|}&w=majority"");
+    object Connect() => MongoClientSettings.FromConnectionString("mongodb://db.example.com/?tls=true&{|MTA006:ssl_ca_certs=/etc/ssl/ca.pem|}&w=majority");
 
     void Configure(MongoClientSettings settings)
     {
         settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA006:(s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|} };
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System.Net.Security;
 using MongoDB.Driver;
 using MongoTlsAnalyzers.Settings;
 
 class Orders
 {
-    object Connect() => MongoClientSettings.FromConnectionString(""mongodb://db.example.com/?tls=true&w=majority"").WithCustomCa(""/etc/ssl/ca.pem"");
+    object Connect() => MongoClientSettings.FromConnectionString("mongodb://db.example.com/?tls=true&w=majority").WithCustomCa("/etc/ssl/ca.pem");
 
     void Configure(MongoClientSettings settings)
     {
-        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = CustomCaCertificateValidator.FromPemFile(System.Environment.GetEnvironmentVariable(""MONGODB_TLS_CA_FILE"") ?? throw new System.InvalidOperationException(""Set the MONGODB_TLS_CA_FILE environment variable to the CA certificate file (PEM)."")).Validate };
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = CustomCaCertificateValidator.FromPemFile(System.Environment.GetEnvironmentVariable("MONGODB_TLS_CA_FILE") ?? throw new System.InvalidOperationException("Set the MONGODB_TLS_CA_FILE environment variable to the CA certificate file (PEM).")).Validate };
     }
-}", CaConfigurationFixer.TrustKey, options);
+}
+""", CaConfigurationFixer.TrustKey, options);
         }
     }
 }

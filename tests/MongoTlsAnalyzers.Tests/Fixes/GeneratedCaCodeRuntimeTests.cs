@@ -63,15 +63,19 @@ namespace MongoTlsAnalyzers.Tests.Fixes
 
         private static Func<string, RemoteCertificateValidationCallback> Compile()
         {
-            var source = @"
+            var source = /* lang=c#-test */ """
+
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
 public static class GeneratedByTheFix
 {
     public static RemoteCertificateValidationCallback Create(string caFile) => ValidateWithCustomCa(caFile);
-" + CaConfigurationFixerTests.BclMethods + @"
-}";
+
+""" + CaConfigurationFixerTests.BclMethods + /* lang=c#-test */ """
+
+}
+""";
             var compilation = CSharpCompilation.Create(
                 "GeneratedCaCode",
                 new[] { CSharpSyntaxTree.ParseText(source, TestDefaults.ParseOptions(TestOptions.Default)) },

@@ -19,7 +19,8 @@ namespace MongoTlsAnalyzers.Tests.Fixes
         [Fact]
         public async Task HardCodedCredentialsBecomeTheConfigurationSection()
         {
-            await Mta001.VerifyAsync(@"
+            await Mta001.VerifyAsync(/* lang=c#-test */ """
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
@@ -27,8 +28,10 @@ using MongoDB.Driver;
 class Startup
 {
     IMongoClient Create(IConfiguration configuration, IHostEnvironment environment) =>
-        new MongoClient({|MTA001:""mongodb://orders:S3cret@db.example.com/orders""|});
-}", @"
+        new MongoClient({|MTA001:"mongodb://orders:S3cret@db.example.com/orders"|});
+}
+""", /* lang=c#-test */ """
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
@@ -37,14 +40,16 @@ using MongoTlsAnalyzers.Settings;
 class Startup
 {
     IMongoClient Create(IConfiguration configuration, IHostEnvironment environment) =>
-        new MongoClient(SecureMongoSettings.FromConfiguration(configuration.GetSection(""MongoDB""), environment));
-}", Key, WithHelper);
+        new MongoClient(SecureMongoSettings.FromConfiguration(configuration.GetSection("MongoDB"), environment));
+}
+""", Key, WithHelper);
         }
 
         [Fact]
         public async Task BoundOptionsArePreferredAndIgnoredOptionsGoWithTheString()
         {
-            const string before = @"
+            const string before = /* lang=c#-test */ """
+
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using MongoTlsAnalyzers.Settings;
@@ -55,10 +60,12 @@ class Repository
 
     public Repository(IOptions<SecureMongoOptions> options)
     {
-        _settings = MongoClientSettings.FromConnectionString(""mongodb://localhost/?tls=true&{|MTA005:tlsAllowInvalidHostnames=true|}"");
+        _settings = MongoClientSettings.FromConnectionString("mongodb://localhost/?tls=true&{|MTA005:tlsAllowInvalidHostnames=true|}");
     }
-}";
-            const string after = @"
+}
+""";
+            const string after = /* lang=c#-test */ """
+
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using MongoTlsAnalyzers.Settings;
@@ -71,9 +78,11 @@ class Repository
     {
         _settings = SecureMongoSettings.Build(options.Value);
     }
-}";
+}
+""";
             await Mta005.VerifyAsync(before, after, Key, WithHelper);
-            await Mta002.VerifyAsync(@"
+            await Mta002.VerifyAsync(/* lang=c#-test */ """
+
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using MongoTlsAnalyzers.Settings;
@@ -84,9 +93,10 @@ class Repository
 
     public Repository(IOptions<SecureMongoOptions> options)
     {
-        _settings = MongoClientSettings.FromConnectionString({|MTA002:""mongodb://db.example.com/?tls=true&tlsAllowInvalidHostnames=true""|});
+        _settings = MongoClientSettings.FromConnectionString({|MTA002:"mongodb://db.example.com/?tls=true&tlsAllowInvalidHostnames=true"|});
     }
-}",
+}
+""",
                 after,
                 Key,
                 WithHelper);
@@ -95,7 +105,8 @@ class Repository
         [Fact]
         public async Task InsecureAndShortSettingsOnALocalAreRebuiltByTheHelper()
         {
-            await Mta003.VerifyAsync(@"
+            await Mta003.VerifyAsync(/* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 
@@ -107,7 +118,9 @@ class Factory
         {|MTA003:settings.AllowInsecureTls = true|};
         return new MongoClient(settings);
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 using MongoTlsAnalyzers.Settings;
@@ -116,12 +129,14 @@ class Factory
 {
     IMongoClient Create(string uri)
     {
-        var settings = SecureMongoSettings.Build(new SecureMongoOptions { ConnectionString = Environment.GetEnvironmentVariable(""MONGODB_URI"") });
+        var settings = SecureMongoSettings.Build(new SecureMongoOptions { ConnectionString = Environment.GetEnvironmentVariable("MONGODB_URI") });
         return new MongoClient(settings);
     }
-}", Key, WithHelper);
+}
+""", Key, WithHelper);
 
-            await Mta007.VerifyAsync(@"
+            await Mta007.VerifyAsync(/* lang=c#-test */ """
+
 using System;
 using Microsoft.Extensions.Configuration;
 using MongoDB.Driver;
@@ -130,11 +145,13 @@ class Factory
 {
     IMongoClient Create(IConfiguration configuration)
     {
-        var settings = MongoClientSettings.FromConnectionString(configuration[""Mongo""]);
+        var settings = MongoClientSettings.FromConnectionString(configuration["Mongo"]);
         {|MTA007:settings.ServerSelectionTimeout = TimeSpan.FromSeconds(2)|};
         return new MongoClient(settings);
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System;
 using Microsoft.Extensions.Configuration;
 using MongoDB.Driver;
@@ -144,12 +161,14 @@ class Factory
 {
     IMongoClient Create(IConfiguration configuration)
     {
-        var settings = SecureMongoSettings.FromConfiguration(configuration.GetSection(""MongoDB""));
+        var settings = SecureMongoSettings.FromConfiguration(configuration.GetSection("MongoDB"));
         return new MongoClient(settings);
     }
-}", Key, WithHelper);
+}
+""", Key, WithHelper);
 
-            await Mta004.VerifyAsync(@"
+            await Mta004.VerifyAsync(/* lang=c#-test */ """
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
@@ -158,11 +177,13 @@ class Factory
 {
     IMongoClient Create(IConfiguration configuration, IHostEnvironment environment)
     {
-        var settings = MongoClientSettings.FromConnectionString(configuration[""Mongo""]);
-        {|MTA004:settings.AllowInsecureTls = configuration.GetValue<bool>(""Mongo:Insecure"")|};
+        var settings = MongoClientSettings.FromConnectionString(configuration["Mongo"]);
+        {|MTA004:settings.AllowInsecureTls = configuration.GetValue<bool>("Mongo:Insecure")|};
         return new MongoClient(settings);
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
@@ -172,16 +193,18 @@ class Factory
 {
     IMongoClient Create(IConfiguration configuration, IHostEnvironment environment)
     {
-        var settings = SecureMongoSettings.FromConfiguration(configuration.GetSection(""MongoDB""), environment);
+        var settings = SecureMongoSettings.FromConfiguration(configuration.GetSection("MongoDB"), environment);
         return new MongoClient(settings);
     }
-}", Key, WithHelper);
+}
+""", Key, WithHelper);
         }
 
         [Fact]
         public async Task AcceptAllCallbacksBecomeTheCustomCaValidator()
         {
-            await Mta003.VerifyAsync(@"
+            await Mta003.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 
 class Factory
@@ -190,7 +213,9 @@ class Factory
     {
         settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA003:(sender, certificate, chain, errors) => true|} };
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using MongoDB.Driver;
 using MongoTlsAnalyzers.Settings;
 
@@ -198,21 +223,24 @@ class Factory
 {
     void Configure(MongoClientSettings settings)
     {
-        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = CustomCaCertificateValidator.FromPemFile(System.Environment.GetEnvironmentVariable(""MONGODB_TLS_CA_FILE"") ?? throw new System.InvalidOperationException(""Set the MONGODB_TLS_CA_FILE environment variable to the CA certificate file (PEM)."")).Validate };
+        settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = CustomCaCertificateValidator.FromPemFile(System.Environment.GetEnvironmentVariable("MONGODB_TLS_CA_FILE") ?? throw new System.InvalidOperationException("Set the MONGODB_TLS_CA_FILE environment variable to the CA certificate file (PEM).")).Validate };
     }
-}", Key, WithHelper);
+}
+""", Key, WithHelper);
         }
 
         [Fact]
         public async Task NotOfferedWithoutTheHelper()
         {
-            const string source = @"
+            const string source = /* lang=c#-test */ """
+
 using MongoDB.Driver;
 
 class C
 {
-    object M() => new MongoClient({|MTA001:""mongodb://orders:S3cret@db.example.com""|});
-}";
+    object M() => new MongoClient({|MTA001:"mongodb://orders:S3cret@db.example.com"|});
+}
+""";
             await Mta001.VerifyAsync(source, source, Key);
         }
     }

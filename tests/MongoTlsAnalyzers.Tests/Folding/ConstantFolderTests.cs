@@ -22,16 +22,18 @@ namespace MongoTlsAnalyzers.Tests.Folding
         }
 
         private static string Value(string expression, string members = "", params string[] otherFiles) =>
-            MongoUri.RenderHoles(Fold($@"
+            MongoUri.RenderHoles(Fold(/* lang=c#-test */ $$"""
+
 class C
-{{
-    {members}
-    static void Use(object value) {{ }}
+{
+    {{members}}
+    static void Use(object value) { }
     void M(string parameter, int number)
-    {{
-        Use({expression});
-    }}
-}}", otherFiles).Value);
+    {
+        Use({{expression}});
+    }
+}
+""", otherFiles).Value);
 
         [Theory]
         [InlineData("\"plain\"", "plain")]
@@ -60,16 +62,18 @@ class C
         [Fact]
         public void FoldsConstantsAndSingleAssignmentSymbols()
         {
-            const string members = @"
-    const string Const = ""const"";
-    const string Composite = Const + ""-composite"";
-    static readonly string StaticReadonly = ""static"";
+            const string members = /* lang=c#-test */ """
+
+    const string Const = "const";
+    const string Composite = Const + "-composite";
+    static readonly string StaticReadonly = "static";
     readonly string _fromConstructor;
     string _assignedOnce;
-    string _assignedTwice = ""one"";
-    string Property { get; } = ""property"";
-    C() { _fromConstructor = ""ctor""; }
-    void Init() { _assignedOnce = ""once""; _assignedTwice = ""two""; }";
+    string _assignedTwice = "one";
+    string Property { get; } = "property";
+    C() { _fromConstructor = "ctor"; }
+    void Init() { _assignedOnce = "once"; _assignedTwice = "two"; }
+""";
 
             Assert.Equal("const", Value("Const", members));
             Assert.Equal("const-composite", Value("Composite", members));
@@ -84,35 +88,39 @@ class C
         [Fact]
         public void FoldsLocalsAssignedExactlyOnce()
         {
-            var once = Fold(@"
+            var once = Fold(/* lang=c#-test */ """
+
 class C
 {
     static void Use(object value) { }
     void M()
     {
-        var host = ""db.example.com"";
+        var host = "db.example.com";
         string later;
-        later = ""late"";
-        var twice = ""a"";
-        twice = ""b"";
-        var captured = ""c"";
-        System.Action a = () => captured = ""d"";
+        later = "late";
+        var twice = "a";
+        twice = "b";
+        var captured = "c";
+        System.Action a = () => captured = "d";
         Use(host + later + twice + captured);
     }
-}");
+}
+""");
             Assert.Equal("db.example.comlate{…}{…}", MongoUri.RenderHoles(once.Value));
         }
 
         [Fact]
         public void PiecesPointAtTheLiteralThatHoldsThem()
         {
-            var folded = Fold(@"
+            var folded = Fold(/* lang=c#-test */ """
+
 class C
 {
-    const string Password = ""S3cret"";
+    const string Password = "S3cret";
     static void Use(object value) { }
-    void M() { Use(""mongodb://admin:"" + Password + $""@db{1}.example.com""); }
-}");
+    void M() { Use("mongodb://admin:" + Password + $"@db{1}.example.com"); }
+}
+""");
             Assert.Equal("mongodb://admin:S3cret@db1.example.com", folded.Value);
             var password = folded.PieceAt(folded.Value.IndexOf("S3cret", System.StringComparison.Ordinal))!;
             Assert.Equal("\"S3cret\"", password.ReportNode.ToString());
@@ -130,12 +138,14 @@ class C
         [InlineData("\"mongodb://h/?a=\\U0001F600&tlsInsecure=true\"", "tlsInsecure=true")]
         public void NarrowsSpansInsideLiterals(string literal, string expectedSource)
         {
-            var source = $@"
+            var source = /* lang=c#-test */ $$"""
+
 class C
-{{
-    static void Use(object value) {{ }}
-    void M() {{ Use({literal}); }}
-}}";
+{
+    static void Use(object value) { }
+    void M() { Use({{literal}}); }
+}
+""";
             var folded = Fold(source);
             var start = folded.Value.IndexOf("tlsInsecure", System.StringComparison.Ordinal);
             var location = folded.GetLocation(new Microsoft.CodeAnalysis.Text.TextSpan(start, "tlsInsecure=true".Length), narrow: true);

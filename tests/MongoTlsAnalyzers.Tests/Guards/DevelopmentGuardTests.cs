@@ -96,31 +96,33 @@ namespace MongoTlsAnalyzers.Tests.Guards
         [MemberData(nameof(Positions))]
         public void DecidesByPosition(string body, bool expected, string members, string target)
         {
-            var source = $@"
+            var source = /* lang=c#-test */ $$"""
+
 using Microsoft.Extensions.Hosting;
 using System.Diagnostics;
 
-public interface IWebHostEnvironment : IHostEnvironment {{ }}
-public sealed class AppBuilder {{ public IHostEnvironment Environment {{ get; }} = null!; }}
-public static class GuardExtensions {{ public static bool IsLocal(this IHostEnvironment env) => true; public static bool IsLocalish(this IHostEnvironment env) => true; }}
+public interface IWebHostEnvironment : IHostEnvironment { }
+public sealed class AppBuilder { public IHostEnvironment Environment { get; } = null!; }
+public static class GuardExtensions { public static bool IsLocal(this IHostEnvironment env) => true; public static bool IsLocalish(this IHostEnvironment env) => true; }
 
 class C
-{{
-    {members}
+{
+    {{members}}
     private readonly bool isDevField;
-    C(IHostEnvironment env) {{ isDevField = env.IsDevelopment(); }}
-    static void Insecure() {{ }}
+    C(IHostEnvironment env) { isDevField = env.IsDevelopment(); }
+    static void Insecure() { }
     static int Insecure2() => 1;
-    static void Log() {{ }}
+    static void Log() { }
     static bool IsDevelopment() => true;
-    [Conditional(""DEBUG"")] static void DebugOnly() {{ DebugInsecure(); }}
-    static void DebugInsecure() {{ }}
+    [Conditional("DEBUG")] static void DebugOnly() { DebugInsecure(); }
+    static void DebugInsecure() { }
 
     void M(IHostEnvironment env, IWebHostEnvironment webEnv, HostBuilderContext context, AppBuilder builder, bool flag, bool other)
-    {{
-        {body}
-    }}
-}}";
+    {
+        {{body}}
+    }
+}
+""";
             var compilation = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3, preprocessorSymbols: new[] { "DEBUG" });
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var tree = compilation.SyntaxTrees.Single();
@@ -142,19 +144,21 @@ class C
         [Fact]
         public void DebugGuardsCanBeSwitchedOff()
         {
-            var source = @"
+            var source = /* lang=c#-test */ """
+
 using System.Diagnostics;
 class C
 {
     static void Insecure() { }
-    [Conditional(""DEBUG"")] static void A() { Insecure(); }
+    [Conditional("DEBUG")] static void A() { Insecure(); }
     void B()
     {
 #if DEBUG
         Insecure();
 #endif
     }
-}";
+}
+""";
             var compilation = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3, preprocessorSymbols: new[] { "DEBUG" });
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
@@ -181,17 +185,19 @@ class C
         [InlineData("env.IsDevelopment() ? false : true", false)]
         public void RecognisesValuesComputedFromAGuard(string expression, bool expected)
         {
-            var source = $@"
+            var source = /* lang=c#-test */ $$"""
+
 using Microsoft.Extensions.Hosting;
 class C
-{{
-    static void Use(bool value) {{ }}
+{
+    static void Use(bool value) { }
     void M(IHostEnvironment env, bool flag)
-    {{
+    {
         var isDev = env.IsDevelopment();
-        Use({expression});
-    }}
-}}";
+        Use({{expression}});
+    }
+}
+""";
             var compilation = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3);
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);

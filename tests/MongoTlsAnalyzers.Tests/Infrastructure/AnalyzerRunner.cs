@@ -17,7 +17,7 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
     /// </summary>
     public static class AnalyzerRunner
     {
-        private static readonly Regex MarkupOpen = new Regex(@"\{\|[^:|]*:", RegexOptions.Compiled, TimeSpan.FromSeconds(5));
+        private static readonly Regex MarkupOpen = new Regex(@"\{\|[^:|]*:", RegexOptions.Compiled, HangGuard.Deadline);
 
         /// <summary>Removes {|ID:...|} markup from test sources.</summary>
         public static string StripMarkup(string source) => MarkupOpen.Replace(source, string.Empty).Replace("|}", string.Empty);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -15,21 +14,21 @@ namespace MongoTlsAnalyzers.Tests.Robustness
 {
     /// <summary>
     /// Malformed URIs, half-typed code, null and empty literals, huge literals and many sinks: no analyzer
-    /// may throw (AD0001), flood diagnostics, or run away. A generous cancellation deadline guards against
-    /// runaway work; it is not a performance target (those are in benchmarks/).
+    /// may throw (AD0001), flood diagnostics, or run away. <see cref="HangGuard"/> cancels work that hangs (after
+    /// minutes) and fails it as hung; elapsed time is never part of a verdict (speed is measured in benchmarks/).
     /// </summary>
     public sealed class BadInputTests
     {
         private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = RuleCatalogTests.AllAnalyzers().ToImmutableArray();
 
-        private static ImmutableArray<Diagnostic> Analyze(string source, DriverVersion driver = DriverVersion.V3, TimeSpan? deadline = null)
-        {
-            using var cancellation = new CancellationTokenSource(deadline ?? TimeSpan.FromMinutes(2));
-            var compilation = AnalyzerRunner.Compile(new[] { source }, driver);
-            return AnalyzerRunner.Run(compilation, Analyzers, cancellationToken: cancellation.Token)
-                .Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal))
-                .ToImmutableArray();
-        }
+        private static ImmutableArray<Diagnostic> Analyze(string source, DriverVersion driver = DriverVersion.V3) =>
+            HangGuard.Run("analysis", cancellationToken =>
+            {
+                var compilation = AnalyzerRunner.Compile(new[] { source }, driver);
+                return AnalyzerRunner.Run(compilation, Analyzers, cancellationToken: cancellationToken)
+                    .Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal))
+                    .ToImmutableArray();
+            });
 
         [Theory]
         [InlineData("using MongoDB.Driver; class C { object M() => new MongoClient(\"mongodb://admin:S3cret@db.exa")]
@@ -109,15 +108,13 @@ namespace MongoTlsAnalyzers.Tests.Robustness
 
         // Found by MutationTests: reporting each of thousands of options mapped the option back to the source by walking
         // the literal from its start (LiteralSourceMap), and asked the URI's TLS state once per option (InsecureSettings).
-        // Before the fix this ran past its 30 s deadline; now it takes a few seconds on two busy cores.
+        // Before the fix this took over 30 s; now a few seconds on two busy cores (benchmarks/ measures it; here only a hang fails).
         [Fact]
         public void AUriRepeatingAnInsecureOptionTwentyThousandTimesIsAnalyzedQuickly()
         {
             var options = string.Join("&", Enumerable.Repeat("tlsInsecure=true", 20_000).Concat(Enumerable.Repeat("tlsCAFile=/ca.pem", 5_000)));
             var source = "using MongoDB.Driver; class C { object M() => new MongoClient(\"mongodb://db.example.com/?" + options + "\"); }";
-            var watch = Stopwatch.StartNew();
-            var diagnostics = Analyze(source, deadline: TimeSpan.FromSeconds(30));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed.TotalSeconds:F1} s");
+            var diagnostics = Analyze(source);
 
             // TLS is off, so each tlsInsecure=true is MTA009, underlined exactly.
             var tlsOff = diagnostics.Where(d => d.Id == "MTA009").ToList();
@@ -127,7 +124,8 @@ namespace MongoTlsAnalyzers.Tests.Robustness
         }
 
         // Found by MutationTests: Fix All rebuilt (and re-escaped) the whole literal once per diagnostic, twice (and the CA
-        // fix once more); with 10,000 options in one URI that took 30-65 s, without observing cancellation. Now well under 1 s.
+        // fix once more); with 10,000 options in one URI that took 30-65 s, without observing cancellation. Now well under 1 s
+        // (only a hang fails here).
         [Theory]
         [InlineData("tlsInsecure=true", nameof(InsecureSettingFixer), InsecureSettingFixer.RemoveKey)]
         [InlineData("tlsCAFile=/ca.pem", nameof(CaConfigurationFixer), CaConfigurationFixer.TrustKey)]
@@ -142,9 +140,7 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             var fixer = CodeFixRunner.AllFixers.Single(f => f.GetType().Name == fixerName);
             Assert.Equal(10_000, diagnostics.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id)));
 
-            var watch = Stopwatch.StartNew();
-            var fixedText = await CodeFixRunner.ApplyFixAllAsync(fixer, equivalenceKey, document, diagnostics, CancellationToken.None);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"Fix All took {watch.Elapsed.TotalSeconds:F1} s");
+            var fixedText = await HangGuard.RunAsync("Fix All", cancellationToken => CodeFixRunner.ApplyFixAllAsync(fixer, equivalenceKey, document, diagnostics, cancellationToken));
             Assert.NotNull(fixedText);
             if (fixer is InsecureSettingFixer)
             {

@@ -47,22 +47,24 @@ namespace MongoTlsAnalyzers.Tests.Robustness
         private static string Describe(Diagnostic diagnostic) => diagnostic.Id + " " + diagnostic.Location.GetLineSpan() + " " + diagnostic.GetMessage();
 
         /// <summary>Pieces reported away from the string that uses them, within one member.</summary>
-        private const string SameMemberPieces = @"
+        private const string SameMemberPieces = /* lang=c#-test */ """
+
 using MongoDB.Driver;
 
 static class SameMemberPieces
 {
     public static object Password()
     {
-        var password = ""Sup3rS3cret!"";
-        return new MongoClient($""mongodb://app:{password}@db.example.com/?tls=true"");
+        var password = "Sup3rS3cret!";
+        return new MongoClient($"mongodb://app:{password}@db.example.com/?tls=true");
     }
 
     public static object Options()
     {
-        const string options = ""tls=true&tlsAllowInvalidHostnames=true&connectTimeoutMS=100"";
-        return new MongoClient(""mongodb://db.example.com/?"" + options);
+        const string options = "tls=true&tlsAllowInvalidHostnames=true&connectTimeoutMS=100";
+        return new MongoClient("mongodb://db.example.com/?" + options);
     }
-}";
+}
+""";
     }
 }

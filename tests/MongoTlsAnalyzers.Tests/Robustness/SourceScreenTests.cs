@@ -111,7 +111,8 @@ namespace MongoTlsAnalyzers.Tests.Robustness
         [Fact]
         public void InAFileThatUsesMongoDbAMemberWithoutAnyWordIsScreenedOutAndOneNamingAParameterTypeIsKept()
         {
-            var source = @"using MongoDB.Driver;
+            var source = /* lang=c#-test */ """
+using MongoDB.Driver;
 using MongoDB.Driver.Core.Configuration;
 public sealed class Orders
 {
@@ -119,7 +120,8 @@ public sealed class Orders
     public Orders(IMongoCollection<string> orders) { _orders = orders; }
     public long Count() => _orders.CountDocuments(FilterDefinition<string>.Empty);
     public static SslStreamSettings Configure(SslStreamSettings ssl) => ssl.With(checkCertificateRevocation: false);
-}";
+}
+""";
             var compilation = AnalyzerRunner.Compile(new[] { source }, DriverVersion.V3);
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var tree = compilation.SyntaxTrees.Single();

@@ -10,7 +10,8 @@ namespace MongoTlsAnalyzers.Tests.Rules
         private const string Remedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
         private const string CallbackMessage = "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors) without checking them against your CA, so any self-signed certificate passes; build an X509Chain with CustomRootTrust over your CA (CustomCaCertificateValidator in MongoTlsAnalyzers.Settings does), or pin the server's public key";
 
-        private static string Code(string body, string members = "") => $@"
+        private static string Code(string body, string members = "") => /* lang=c#-test */ $$"""
+
 using System;
 using System.Linq;
 using System.Net.Security;
@@ -19,13 +20,14 @@ using MongoDB.Driver;
 using MongoDB.Driver.Core.Configuration;
 #pragma warning disable SYSLIB0057
 class C
-{{
-    {members}
+{
+    {{members}}
     void M(MongoClientSettings settings, string expected)
-    {{
-        {body}
-    }}
-}}";
+    {
+        {{body}}
+    }
+}
+""";
 
         [Theory]
         [InlineData("tlsCAFile=/etc/ssl/corp-ca.pem", "tlsCAFile")]

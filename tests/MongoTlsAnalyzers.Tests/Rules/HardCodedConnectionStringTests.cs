@@ -30,12 +30,14 @@ namespace MongoTlsAnalyzers.Tests.Rules
         [Fact]
         public async Task MessageNamesTheHost()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient({|#0:""mongodb+srv://<user>:<password>@Cluster0.ab123.mongodb.net/?retryWrites=true""|});
-}",
+    object M() => new MongoClient({|#0:"mongodb+srv://<user>:<password>@Cluster0.ab123.mongodb.net/?retryWrites=true"|});
+}
+""",
                 Verify.Diagnostic(RuleDescriptors.HardCodedConnectionString).WithLocation(0).WithArguments("cluster0.ab123.mongodb.net"));
         }
 
@@ -51,12 +53,14 @@ class C
         [InlineData("mongodb://10.0.0.5:27017/?tls=true")]
         public async Task RemoteHostWithoutRealCredentialsFires(string uri)
         {
-            await Verify.VerifyAsync($@"
+            await Verify.VerifyAsync(/* lang=c#-test */ $$"""
+
 using MongoDB.Driver;
 class C
-{{
-    object M() => new MongoClient({{|MTA002:""{uri}""|}});
-}}");
+{
+    object M() => new MongoClient({|MTA002:"{{uri}}"|});
+}
+""");
         }
 
         [Theory]
@@ -71,36 +75,42 @@ class C
         [InlineData("see mongodb://db.example.com")]
         public async Task SilentCases(string uri)
         {
-            await Verify.VerifyAsync($@"
+            await Verify.VerifyAsync(/* lang=c#-test */ $$"""
+
 using MongoDB.Driver;
 class C
-{{
-    object M() => new MongoClient(""{uri}"");
-}}");
+{
+    object M() => new MongoClient("{{uri}}");
+}
+""");
         }
 
         [Fact]
         public async Task OnlyNonConstantHostsAreSilent()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M(string host) => new MongoClient($""mongodb://{host}:27017/app"");
-    object N(string host) => new MongoClient(""mongodb://"" + host + ""/app"");
-}");
+    object M(string host) => new MongoClient($"mongodb://{host}:27017/app");
+    object N(string host) => new MongoClient("mongodb://" + host + "/app");
+}
+""");
         }
 
         [Fact]
         public async Task SilentInTestProjectsByBuildProperty()
         {
             var options = new TestOptions { GlobalConfig = "build_property.IsTestProject = true" };
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient(""mongodb://db.example.com"");
-}", options);
+    object M() => new MongoClient("mongodb://db.example.com");
+}
+""", options);
         }
 
         [Fact]
@@ -111,12 +121,14 @@ class C
                 GlobalConfig = "build_property.IsTestProject = true",
                 EditorConfig = "mongo_tls.analyze_test_projects = true",
             };
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient({|MTA002:""mongodb://db.example.com""|});
-}", options);
+    object M() => new MongoClient({|MTA002:"mongodb://db.example.com"|});
+}
+""", options);
         }
 
         [Theory]
@@ -143,33 +155,37 @@ class C
         [Fact]
         public async Task LocalHostVariableAssignedOnceIsReportedOnItsLiteral()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
     object M()
     {
-        var host = {|MTA002:""db.example.com""|};
-        var other = ""db2.example.com"";
-        other = ""db3.example.com"";
-        var a = new MongoClient($""mongodb://{host}:27017"");
-        return new MongoClient($""mongodb://{other}:27017"");
+        var host = {|MTA002:"db.example.com"|};
+        var other = "db2.example.com";
+        other = "db3.example.com";
+        var a = new MongoClient($"mongodb://{host}:27017");
+        return new MongoClient($"mongodb://{other}:27017");
     }
-}");
+}
+""");
         }
 
         [Fact]
         public async Task ConstantUriUsedByAConcatenationIsReportedOnce()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    const string Base = {|MTA002:""mongodb://db.example.com:27017""|};
-    object A() => new MongoClient(Base + ""/app"");
-    object B() => new MongoClient(Base + ""/?tls=true"");
+    const string Base = {|MTA002:"mongodb://db.example.com:27017"|};
+    object A() => new MongoClient(Base + "/app");
+    object B() => new MongoClient(Base + "/?tls=true");
     object D() => new MongoClient(Base);
-}");
+}
+""");
         }
 
 
@@ -178,29 +194,35 @@ class C
         {
             // A public static readonly field is looked up in its own type (the only place that can write it),
             // a public mutable field in every file: both second writes must be found.
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object A() => new MongoClient(""mongodb://"" + Settings.ReadOnlyHost + "":27017"");
-    object B() => new MongoClient(""mongodb://"" + Settings.MutableHost + "":27017"");
-}",
+    object A() => new MongoClient("mongodb://" + Settings.ReadOnlyHost + ":27017");
+    object B() => new MongoClient("mongodb://" + Settings.MutableHost + ":27017");
+}
+""",
                 new TestOptions
                 {
                     AdditionalSources = new[]
                     {
-                        ("/0/Settings.cs", @"
+                        ("/0/Settings.cs", /* lang=c#-test */ """
+
 public static class Settings
 {
-    public static readonly string ReadOnlyHost = ""db.example.com"";
-    public static string MutableHost = ""db2.example.com"";
-    static Settings() { ReadOnlyHost = ""db3.example.com""; }
-}"),
-                        ("/0/Startup.cs", @"
+    public static readonly string ReadOnlyHost = "db.example.com";
+    public static string MutableHost = "db2.example.com";
+    static Settings() { ReadOnlyHost = "db3.example.com"; }
+}
+"""),
+                        ("/0/Startup.cs", /* lang=c#-test */ """
+
 public static class Startup
 {
     public static void Configure(string host) { Settings.MutableHost = host; }
-}"),
+}
+"""),
                     },
                 });
         }

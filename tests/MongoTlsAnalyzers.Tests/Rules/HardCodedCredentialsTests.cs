@@ -27,12 +27,14 @@ namespace MongoTlsAnalyzers.Tests.Rules
         [Fact]
         public async Task MessageIsRedacted()
         {
-            const string source = @"
+            const string source = /* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient({|#0:""mongodb://admin:Tr0ub4dor%263@db.example.com:27017/app?authSource=admin""|});
-}";
+    object M() => new MongoClient({|#0:"mongodb://admin:Tr0ub4dor%263@db.example.com:27017/app?authSource=admin"|});
+}
+""";
             await Verify.VerifyAsync(
                 source,
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials)
@@ -54,16 +56,18 @@ class C
         [Fact]
         public async Task ConstantUsedByManySinksIsReportedOnce()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    const string Conn = {|MTA001:""mongodb://admin:S3cret@db.example.com""|};
+    const string Conn = {|MTA001:"mongodb://admin:S3cret@db.example.com"|};
     object A() => new MongoClient(Conn);
     object B() => MongoClientSettings.FromConnectionString(Conn);
-    object D() => new MongoUrl(Conn + ""/?appName=x"");
-    object E() => new MongoUrlBuilder($""{Conn}/other"");
-}");
+    object D() => new MongoUrl(Conn + "/?appName=x");
+    object E() => new MongoUrlBuilder($"{Conn}/other");
+}
+""");
         }
 
         [Theory]
@@ -86,36 +90,42 @@ class C
         [InlineData("")]
         public async Task PlaceholderPasswordsAreNotCredentials(string password)
         {
-            await Verify.VerifyAsync($@"
+            await Verify.VerifyAsync(/* lang=c#-test */ $$"""
+
 using MongoDB.Driver;
 class C
-{{
-    object M() => new MongoClient(""mongodb://admin:{password}@db.example.com"");
-    object N() => new MongoClient(string.Format(""mongodb://admin:{password}@db.example.com"", ""x"", ""y""));
-}}");
+{
+    object M() => new MongoClient("mongodb://admin:{{password}}@db.example.com");
+    object N() => new MongoClient(string.Format("mongodb://admin:{{password}}@db.example.com", "x", "y"));
+}
+""");
         }
 
         [Fact]
         public async Task UserWithoutPasswordIsNotCredentials()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient(""mongodb://CN=client@db.example.com/?authMechanism=MONGODB-X509&tls=true"");
-}");
+    object M() => new MongoClient("mongodb://CN=client@db.example.com/?authMechanism=MONGODB-X509&tls=true");
+}
+""");
         }
 
         [Fact]
         public async Task PasswordFromANonConstantHoleIsAPlaceholder()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M(string password) => new MongoClient($""mongodb://admin:{password}@db.example.com"");
-    object N() => new MongoClient($""mongodb://admin:{System.Environment.GetEnvironmentVariable(""PW"")}@db.example.com"");
-}");
+    object M(string password) => new MongoClient($"mongodb://admin:{password}@db.example.com");
+    object N() => new MongoClient($"mongodb://admin:{System.Environment.GetEnvironmentVariable("PW")}@db.example.com");
+}
+""");
         }
 
         [Theory]
@@ -129,12 +139,14 @@ class C
         [InlineData("localhost,127.0.0.1:27018")]
         public async Task LoopbackHostsAreSilent(string hosts)
         {
-            await Verify.VerifyAsync($@"
+            await Verify.VerifyAsync(/* lang=c#-test */ $$"""
+
 using MongoDB.Driver;
 class C
-{{
-    object M() => new MongoClient(""mongodb://admin:S3cret@{hosts}/app"");
-}}");
+{
+    object M() => new MongoClient("mongodb://admin:S3cret@{{hosts}}/app");
+}
+""");
         }
 
         [Theory]
@@ -144,46 +156,54 @@ class C
         [InlineData("0.0.0.0")]
         public async Task AnyRemoteHostFires(string hosts)
         {
-            await Verify.VerifyAsync($@"
+            await Verify.VerifyAsync(/* lang=c#-test */ $$"""
+
 using MongoDB.Driver;
 class C
-{{
-    object M() => new MongoClient({{|MTA001:""mongodb://admin:S3cret@{hosts}/app""|}});
-}}");
+{
+    object M() => new MongoClient({|MTA001:"mongodb://admin:S3cret@{{hosts}}/app"|});
+}
+""");
         }
 
         [Fact]
         public async Task NonConstantHostCountsAsRemote()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M(string host) => new MongoClient({|MTA001:$""mongodb://admin:S3cret@{host}:27017""|});
-}");
+    object M(string host) => new MongoClient({|MTA001:$"mongodb://admin:S3cret@{host}:27017"|});
+}
+""");
         }
 
         [Fact]
         public async Task SrvSchemeIsAnalysed()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient({|MTA001:""mongodb+srv://app:9fJ2kLx@cluster0.ab123.mongodb.net/?retryWrites=true""|});
-}");
+    object M() => new MongoClient({|MTA001:"mongodb+srv://app:9fJ2kLx@cluster0.ab123.mongodb.net/?retryWrites=true"|});
+}
+""");
         }
 
         [Fact]
         public async Task FallbackPasswordInAnInterpolationHoleIsReportedOnTheFallback()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient($""mongodb://admin:{Environment.GetEnvironmentVariable(""MONGO_PW"") ?? {|#0:""hunter22""|}}@db.example.com/app"");
-}",
+    object M() => new MongoClient($"mongodb://admin:{Environment.GetEnvironmentVariable("MONGO_PW") ?? {|#0:"hunter22"|}}@db.example.com/app");
+}
+""",
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials)
                     .WithLocation(0)
                     .WithArguments("The fallback value in the MongoDB connection string 'mongodb://admin:****@db.example.com/app' is a hard-coded password"));
@@ -192,32 +212,36 @@ class C
         [Fact]
         public async Task LocalAssignedTwiceDoesNotFold()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
     object M(bool prod)
     {
-        var password = ""S3cret"";
-        if (prod) password = ""Other"";
-        return new MongoClient($""mongodb://admin:{password}@db.example.com"");
+        var password = "S3cret";
+        if (prod) password = "Other";
+        return new MongoClient($"mongodb://admin:{password}@db.example.com");
     }
-}");
+}
+""");
         }
 
         [Fact]
         public async Task LocalAssignedOnceFoldsAndIsReportedOnItsLiteral()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
     object M()
     {
-        var password = {|#0:""S3cret""|};
-        return new MongoClient($""mongodb://admin:{password}@db.example.com"");
+        var password = {|#0:"S3cret"|};
+        return new MongoClient($"mongodb://admin:{password}@db.example.com");
     }
-}",
+}
+""",
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials)
                     .WithLocation(0)
                     .WithArguments("'password' holds a hard-coded password that is used in a MongoDB connection string"));
@@ -230,35 +254,39 @@ class C
             {
                 AdditionalSources = new[] { ("/0/Secrets.cs", "static class Secrets { public const string Password = {|MTA001:\"S3cret\"|}; }") },
             };
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object A() => new MongoClient($""mongodb://admin:{Secrets.Password}@db1.example.com"");
-    object B() => new MongoClient(""mongodb://admin:"" + Secrets.Password + ""@db2.example.com"");
-}", options);
+    object A() => new MongoClient($"mongodb://admin:{Secrets.Password}@db1.example.com");
+    object B() => new MongoClient("mongodb://admin:" + Secrets.Password + "@db2.example.com");
+}
+""", options);
         }
 
         [Fact]
         public async Task CredentialApisWithConstantPasswordsFire()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    const string Pw = ""S3cret"";
+    const string Pw = "S3cret";
     void M(string user, string pw)
     {
-        var a = MongoCredential.CreateCredential(""admin"", ""app"", {|#0:""S3cret""|});
-        var b = MongoCredential.CreatePlainCredential(""$external"", ""app"", {|#1:Pw|});
-        var c = MongoCredential.CreateGssapiCredential(""app@EXAMPLE.COM"", password: {|#2:""S3cret""|});
-        var d = new PasswordEvidence({|#3:""S3cret""|});
-        var e = MongoCredential.CreateCredential(""admin"", user, pw);
-        var f = MongoCredential.CreateCredential(""admin"", ""app"", ""<password>"");
-        var g = MongoCredential.CreateCredential(""admin"", ""app"", ""app"");
-        var h = MongoCredential.CreateGssapiCredential(""app@EXAMPLE.COM"");
+        var a = MongoCredential.CreateCredential("admin", "app", {|#0:"S3cret"|});
+        var b = MongoCredential.CreatePlainCredential("$external", "app", {|#1:Pw|});
+        var c = MongoCredential.CreateGssapiCredential("app@EXAMPLE.COM", password: {|#2:"S3cret"|});
+        var d = new PasswordEvidence({|#3:"S3cret"|});
+        var e = MongoCredential.CreateCredential("admin", user, pw);
+        var f = MongoCredential.CreateCredential("admin", "app", "<password>");
+        var g = MongoCredential.CreateCredential("admin", "app", "app");
+        var h = MongoCredential.CreateGssapiCredential("app@EXAMPLE.COM");
     }
-}",
+}
+""",
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(0).WithArguments("MongoCredential.CreateCredential is given a hard-coded password for user 'app'"),
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(1).WithArguments("MongoCredential.CreatePlainCredential is given a hard-coded password for user 'app'"),
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(2).WithArguments("MongoCredential.CreateGssapiCredential is given a hard-coded password for user 'app@EXAMPLE.COM'"),
@@ -268,98 +296,108 @@ class C
         [Fact]
         public async Task UrlBuilderPasswordFiresUnlessTheBuilderIsLoopback()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
     void Remote()
     {
         var b = new MongoUrlBuilder();
-        b.Server = new MongoServerAddress(""db.example.com"", 27017);
-        b.Password = {|MTA001:""S3cret""|};
+        b.Server = new MongoServerAddress("db.example.com", 27017);
+        b.Password = {|MTA001:"S3cret"|};
     }
 
     void Unknown(MongoUrlBuilder b)
     {
-        b.Password = {|MTA001:""S3cret""|};
+        b.Password = {|MTA001:"S3cret"|};
     }
 
     void Local()
     {
         var b = new MongoUrlBuilder();
-        b.Server = new MongoServerAddress(""localhost"", 27017);
-        b.Password = ""S3cret"";
+        b.Server = new MongoServerAddress("localhost", 27017);
+        b.Password = "S3cret";
     }
 
     void LocalFromUri()
     {
-        var b = new MongoUrlBuilder(""mongodb://127.0.0.1:27017"");
-        b.Password = ""S3cret"";
+        var b = new MongoUrlBuilder("mongodb://127.0.0.1:27017");
+        b.Password = "S3cret";
     }
 
-    object InitializerLocal() => new MongoUrlBuilder { Server = new MongoServerAddress(""localhost""), Username = ""app"", Password = ""S3cret"" };
+    object InitializerLocal() => new MongoUrlBuilder { Server = new MongoServerAddress("localhost"), Username = "app", Password = "S3cret" };
 
-    object InitializerRemote() => new MongoUrlBuilder { Servers = new[] { new MongoServerAddress(""localhost""), new MongoServerAddress(""db2.example.com"") }, Password = {|MTA001:""S3cret""|} };
-}");
+    object InitializerRemote() => new MongoUrlBuilder { Servers = new[] { new MongoServerAddress("localhost"), new MongoServerAddress("db2.example.com") }, Password = {|MTA001:"S3cret"|} };
+}
+""");
         }
 
         [Fact]
         public async Task FiresInTestProjectsForRemoteHosts()
         {
             var options = new TestOptions { GlobalConfig = "build_property.IsTestProject = true" };
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object Remote() => new MongoClient({|MTA001:""mongodb://admin:S3cret@db.example.com""|});
-    object Local() => new MongoClient(""mongodb://admin:S3cret@localhost"");
-}", options);
+    object Remote() => new MongoClient({|MTA001:"mongodb://admin:S3cret@db.example.com"|});
+    object Local() => new MongoClient("mongodb://admin:S3cret@localhost");
+}
+""", options);
         }
 
         [Fact]
         public async Task InactiveRegionsCommentsAndDocsAreIgnored()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 /// <summary>Connects with mongodb://admin:S3cret@db.example.com</summary>
 class C
 {
-    // new MongoClient(""mongodb://admin:S3cret@db.example.com"");
-    /* ""mongodb://admin:S3cret@db.example.com"" */
+    // new MongoClient("mongodb://admin:S3cret@db.example.com");
+    /* "mongodb://admin:S3cret@db.example.com" */
     object M()
     {
 #if NEVER_DEFINED
-        return new MongoClient(""mongodb://admin:S3cret@db.example.com"");
+        return new MongoClient("mongodb://admin:S3cret@db.example.com");
 #else
-        return new MongoClient(""mongodb://localhost"");
+        return new MongoClient("mongodb://localhost");
 #endif
     }
-}");
+}
+""");
         }
 
         [Fact]
         public async Task WithoutTheDriverNothingIsReported()
         {
             var options = new TestOptions { Drivers = new[] { DriverVersion.None } };
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 class C
 {
-    string M() => ""mongodb://admin:S3cret@db.example.com"";
-}", options);
+    string M() => "mongodb://admin:S3cret@db.example.com";
+}
+""", options);
         }
 
         [Fact]
         public async Task AUriAnywhereIsAnalysedWithoutASink()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using System.Collections.Generic;
 class C
 {
-    public const string Conn = {|MTA001:""mongodb://admin:S3cret@db.example.com""|};
-    public string Property { get; } = {|MTA001:""mongodb://admin:S3cret@db2.example.com""|};
-    public Dictionary<string, string> Map = new() { [""mongo""] = {|MTA001:""mongodb://admin:S3cret@db3.example.com""|} };
-    void M(string s = {|MTA001:""mongodb://admin:S3cret@db4.example.com""|}) { }
-}");
+    public const string Conn = {|MTA001:"mongodb://admin:S3cret@db.example.com"|};
+    public string Property { get; } = {|MTA001:"mongodb://admin:S3cret@db2.example.com"|};
+    public Dictionary<string, string> Map = new() { ["mongo"] = {|MTA001:"mongodb://admin:S3cret@db3.example.com"|} };
+    void M(string s = {|MTA001:"mongodb://admin:S3cret@db4.example.com"|}) { }
+}
+""");
         }
     }
 }

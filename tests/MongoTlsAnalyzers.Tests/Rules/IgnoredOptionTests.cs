@@ -62,26 +62,30 @@ namespace MongoTlsAnalyzers.Tests.Rules
         [Fact]
         public async Task EachOccurrenceIsReportedAndSpansAreNarrowed()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M() => new MongoClient(""mongodb://localhost/?{|MTA005:foo=1|}&tls=true;{|MTA005:FOO=2|}"");
-    object N() => new MongoClient(@""mongodb://localhost/?appName=""""&{|MTA005:foo=1|}"");
-}");
+    object M() => new MongoClient("mongodb://localhost/?{|MTA005:foo=1|}&tls=true;{|MTA005:FOO=2|}");
+    object N() => new MongoClient(@"mongodb://localhost/?appName=""&{|MTA005:foo=1|}");
+}
+""");
         }
 
         [Fact]
         public async Task InterpolatedAndConcatenatedStringsAreReportedOnTheStringThatHoldsTheOption()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    const string Options = ""?{|MTA005:timeoutMS=100|}"";
-    object M(string host, int port) => new MongoClient({|MTA005:$""mongodb://{host}:{port}/app?tlsAllowInvalidHostnames=true""|});
-    object N(string host) => new MongoClient(""mongodb://"" + host + ""/app"" + Options);
-}");
+    const string Options = "?{|MTA005:timeoutMS=100|}";
+    object M(string host, int port) => new MongoClient({|MTA005:$"mongodb://{host}:{port}/app?tlsAllowInvalidHostnames=true"|});
+    object N(string host) => new MongoClient("mongodb://" + host + "/app" + Options);
+}
+""");
         }
 
         [Fact]

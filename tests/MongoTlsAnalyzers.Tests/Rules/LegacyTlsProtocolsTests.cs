@@ -7,19 +7,21 @@ namespace MongoTlsAnalyzers.Tests.Rules
 {
     public sealed class LegacyTlsProtocolsTests
     {
-        private static string Code(string body) => $@"
+        private static string Code(string body) => /* lang=c#-test */ $$"""
+
 #pragma warning disable CS0618, SYSLIB0039
 using System.Security.Authentication;
 using MongoDB.Driver;
 using MongoDB.Driver.Core.Configuration;
 class C
-{{
+{
     const SslProtocols Legacy = SslProtocols.Tls11;
     void M(MongoClientSettings settings)
-    {{
-        {body}
-    }}
-}}";
+    {
+        {{body}}
+    }
+}
+""";
 
         [Theory]
         [InlineData("settings.SslSettings = new SslSettings { {|#0:EnabledSslProtocols = SslProtocols.Tls | SslProtocols.Tls12|} };", "EnabledSslProtocols", "TLS 1.0")]

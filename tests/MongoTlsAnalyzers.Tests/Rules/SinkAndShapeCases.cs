@@ -53,17 +53,19 @@ namespace MongoTlsAnalyzers.Tests.Rules
         }
 
         /// <summary>Builds the test source: a class C whose method M passes the shape's expression to the sink.</summary>
-        public static string Source(Shape shape, int sink) => $@"using MongoDB.Driver;
+        public static string Source(Shape shape, int sink) => /* lang=c#-test */ $$"""
+using MongoDB.Driver;
 
 public class C
-{{
-    {shape.Members}
+{
+    {{shape.Members}}
 
     public object M()
-    {{
-        return {string.Format(Sinks[sink], shape.Expression)};
-    }}
-}}
-";
+    {
+        return {{string.Format(Sinks[sink], shape.Expression)}};
+    }
+}
+
+""";
     }
 }

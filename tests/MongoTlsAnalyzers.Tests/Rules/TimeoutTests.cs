@@ -7,19 +7,21 @@ namespace MongoTlsAnalyzers.Tests.Rules
 {
     public sealed class TimeoutTests
     {
-        private static string Settings(string body) => $@"
+        private static string Settings(string body) => /* lang=c#-test */ $$"""
+
 using System;
 using System.Threading;
 using MongoDB.Driver;
 class C
-{{
+{
     const int Five = 5;
     static readonly TimeSpan Short = TimeSpan.FromSeconds(2);
     void M(MongoClientSettings settings, MongoUrlBuilder builder)
-    {{
-        {body}
-    }}
-}}";
+    {
+        {{body}}
+    }
+}
+""";
 
         [Theory]
         [InlineData("settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5)", "ServerSelectionTimeout is 5 s, below the recommended minimum of 12 s: a replica-set election normally takes up to about 12 s, so writes fail during an ordinary failover; raise it, or remove it to use the default of 30 s")]
@@ -59,15 +61,17 @@ class C
         [Fact]
         public async Task ObjectInitializersAndNonDriverTypes()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using System;
 using MongoDB.Driver;
 class HttpSettings { public TimeSpan ConnectTimeout { get; set; } public TimeSpan ServerSelectionTimeout { get; set; } }
 class C
 {
-    object A() => new MongoClientSettings { {|#0:ServerSelectionTimeout = TimeSpan.FromSeconds(1)|}, ApplicationName = ""x"" };
+    object A() => new MongoClientSettings { {|#0:ServerSelectionTimeout = TimeSpan.FromSeconds(1)|}, ApplicationName = "x" };
     object B() => new HttpSettings { ConnectTimeout = TimeSpan.Zero, ServerSelectionTimeout = TimeSpan.FromSeconds(1) };
-}",
+}
+""",
                 Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithArguments("ServerSelectionTimeout is 1 s, below the recommended minimum of 12 s: a replica-set election normally takes up to about 12 s, so writes fail during an ordinary failover; raise it, or remove it to use the default of 30 s"));
         }
 
@@ -89,12 +93,14 @@ class C
         [Fact]
         public async Task InterpolatedUriIsReportedOnTheInterpolatedString()
         {
-            await Verify.VerifyAsync(@"
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
 using MongoDB.Driver;
 class C
 {
-    object M(string host) => new MongoClient({|MTA007:$""mongodb://{host}/?serverSelectionTimeoutMS=1000""|});
-}");
+    object M(string host) => new MongoClient({|MTA007:$"mongodb://{host}/?serverSelectionTimeoutMS=1000"|});
+}
+""");
         }
 
         [Theory]

@@ -17,7 +17,7 @@ namespace MongoTlsAnalyzers.Tests.Rules
         public async Task ReportsPropertyMixUps(string assignment, string message)
         {
             await Verify.VerifyAsync(
-                $@"using System; using MongoDB.Driver; class C {{ const int Big = 5000; void M(MongoClientSettings settings) {{ {assignment}; }} }}",
+                /* lang=c#-test */ $$"""using System; using MongoDB.Driver; class C { const int Big = 5000; void M(MongoClientSettings settings) { {{assignment}}; } }""",
                 Verify.Diagnostic(RuleDescriptors.SuspiciousTimeoutUnit).WithLocation(0).WithArguments(message));
         }
 

@@ -13,8 +13,8 @@ namespace MongoTlsAnalyzers.Tests.Samples
     /// </summary>
     public sealed class InsecureAppBuildTests
     {
-        private static readonly Regex Expectation = new Regex(@"//\s*expect:\s*(?<ids>MTA\d{3}(\s*,\s*MTA\d{3})*)", RegexOptions.None, TimeSpan.FromSeconds(1));
-        private static readonly Regex Warning = new Regex(@"^(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): warning (?<id>MTA\d{3}):", RegexOptions.Multiline, TimeSpan.FromSeconds(5));
+        private static readonly Regex Expectation = new Regex(@"//\s*expect:\s*(?<ids>MTA\d{3}(\s*,\s*MTA\d{3})*)", RegexOptions.None, HangGuard.Deadline);
+        private static readonly Regex Warning = new Regex(@"^(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): warning (?<id>MTA\d{3}):", RegexOptions.Multiline, HangGuard.Deadline);
 
         [Fact]
         public void BuildReportsExactlyTheExpectedWarnings()
@@ -59,7 +59,7 @@ namespace MongoTlsAnalyzers.Tests.Samples
             var (exitCode, output) = BuildCopyOf("SecureApp");
             Assert.True(exitCode == 0, output);
             Assert.Contains("SecureApp.dll", output);
-            Assert.DoesNotMatch(new Regex(@"\b(warning|error|info) MTA\d{3}", RegexOptions.None, TimeSpan.FromSeconds(5)), output);
+            Assert.DoesNotMatch(new Regex(@"\b(warning|error|info) MTA\d{3}", RegexOptions.None, HangGuard.Deadline), output);
         }
 
         /// <summary>

@@ -3,17 +3,17 @@ using MongoTlsAnalyzers.CodeFixes.Fixes;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
 using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationRule, MongoTlsAnalyzers.CodeFixes.Fixes.InsecureSettingFixer>;
-using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsRule, MongoTlsAnalyzers.CodeFixes.Fixes.EnableTlsFixer>;
-using Mta010 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAnalyzers.Rules.LegacyTlsProtocolsRule, MongoTlsAnalyzers.CodeFixes.Fixes.LegacyTlsProtocolsFixer>;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {
-    public sealed class TlsFixerTests
+    /// <summary>InsecureSettingFixer (MTA003, MTA004): guard with a Development check, or remove the insecure setting.</summary>
+    public sealed class InsecureSettingFixerTests
     {
         [Fact]
         public async Task WrapsStatementsInADevelopmentGuard()
         {
-            await Mta003.VerifyAsync(@"
+            await Mta003.VerifyAsync(/* lang=c#-test */ """
+
 using System.Net.Security;
 using MongoDB.Driver;
 
@@ -26,7 +26,9 @@ class Startup
         settings.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA003:(sender, certificate, chain, errors) => true|} };
         return settings;
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System.Net.Security;
 using MongoDB.Driver;
 using Microsoft.Extensions.Hosting;
@@ -46,13 +48,15 @@ class Startup
         }
         return settings;
     }
-}", InsecureSettingFixer.GuardKey);
+}
+""", InsecureSettingFixer.GuardKey);
         }
 
         [Fact]
         public async Task InitializerMembersTakeTheGuardAsTheirValue()
         {
-            await Mta004.VerifyAsync(@"
+            await Mta004.VerifyAsync(/* lang=c#-test */ """
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
@@ -60,8 +64,10 @@ using MongoDB.Driver;
 class Startup
 {
     object Build(IHostEnvironment env, IConfiguration cfg) =>
-        new MongoClientSettings { UseTls = true, {|MTA004:AllowInsecureTls = cfg.GetValue<bool>(""Mongo:Insecure"")|} };
-}", @"
+        new MongoClientSettings { UseTls = true, {|MTA004:AllowInsecureTls = cfg.GetValue<bool>("Mongo:Insecure")|} };
+}
+""", /* lang=c#-test */ """
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
@@ -69,14 +75,16 @@ using MongoDB.Driver;
 class Startup
 {
     object Build(IHostEnvironment env, IConfiguration cfg) =>
-        new MongoClientSettings { UseTls = true, AllowInsecureTls = env.IsDevelopment() && cfg.GetValue<bool>(""Mongo:Insecure"") };
-}", InsecureSettingFixer.GuardKey);
+        new MongoClientSettings { UseTls = true, AllowInsecureTls = env.IsDevelopment() && cfg.GetValue<bool>("Mongo:Insecure") };
+}
+""", InsecureSettingFixer.GuardKey);
         }
 
         [Fact]
         public async Task NoGuardFixWithoutAnEnvironment()
         {
-            const string source = @"
+            const string source = /* lang=c#-test */ """
+
 using MongoDB.Driver;
 
 class C
@@ -85,14 +93,16 @@ class C
     {
         {|MTA003:settings.AllowInsecureTls = true|};
     }
-}";
+}
+""";
             await Mta003.VerifyAsync(source, source, InsecureSettingFixer.GuardKey);
         }
 
         [Fact]
         public async Task RemovesInsecureSettings()
         {
-            await Mta003.VerifyAsync(@"
+            await Mta003.VerifyAsync(/* lang=c#-test */ """
+
 using System.Net.Security;
 using MongoDB.Driver;
 
@@ -101,11 +111,13 @@ class C
     void M(MongoClientSettings settings)
     {
         {|MTA003:settings.AllowInsecureTls = true|};
-        var other = new MongoClientSettings { UseTls = true, {|MTA003:AllowInsecureTls = true|}, ApplicationName = ""x"" };
+        var other = new MongoClientSettings { UseTls = true, {|MTA003:AllowInsecureTls = true|}, ApplicationName = "x" };
         settings.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(checkCertificateRevocation: true, serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|MTA003:(a, b, c, d) => true|})));
-        var client = new MongoClient(""mongodb://h/?tls=true&{|MTA003:tlsInsecure=true|}&w=1"");
+        var client = new MongoClient("mongodb://h/?tls=true&{|MTA003:tlsInsecure=true|}&w=1");
     }
-}", @"
+}
+""", /* lang=c#-test */ """
+
 using System.Net.Security;
 using MongoDB.Driver;
 
@@ -113,75 +125,19 @@ class C
 {
     void M(MongoClientSettings settings)
     {
-        var other = new MongoClientSettings { UseTls = true, ApplicationName = ""x"" };
+        var other = new MongoClientSettings { UseTls = true, ApplicationName = "x" };
         settings.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(checkCertificateRevocation: true));
-        var client = new MongoClient(""mongodb://h/?tls=true&w=1"");
+        var client = new MongoClient("mongodb://h/?tls=true&w=1");
     }
-}", InsecureSettingFixer.RemoveKey);
+}
+""", InsecureSettingFixer.RemoveKey);
         }
 
-        [Fact]
-        public async Task EnablesTls()
-        {
-            await Mta009.VerifyAsync(@"
-using MongoDB.Driver;
-
-class C
-{
-    void M()
-    {
-        var a = new MongoClient(""mongodb://db.example.com/?{|MTA009:tls=false|}&w=1"");
-        var b = new MongoClient(""mongodb://db.example.com/?{|MTA009:tlsInsecure=true|}"");
-        var settings = new MongoClientSettings { Server = new MongoServerAddress(""db.example.com"") };
-        {|MTA009:settings.UseTls = false|};
-        var defaults = new MongoClientSettings { {|MTA009:AllowInsecureTls = true|} };
-    }
-}", @"
-using MongoDB.Driver;
-
-class C
-{
-    void M()
-    {
-        var a = new MongoClient(""mongodb://db.example.com/?tls=true&w=1"");
-        var b = new MongoClient(""mongodb://db.example.com/?tls=true&tlsInsecure=true"");
-        var settings = new MongoClientSettings { Server = new MongoServerAddress(""db.example.com"") };
-        settings.UseTls = true;
-        var defaults = new MongoClientSettings { UseTls = true, AllowInsecureTls = true };
-    }
-}", EnableTlsFixer.EnableKey);
-        }
-
-        [Fact]
-        public async Task UsesTheSystemDefaultProtocols()
-        {
-            await Mta010.VerifyAsync(@"
-using System.Security.Authentication;
-using MongoDB.Driver;
-
-class C
-{
-    void M(MongoClientSettings settings)
-    {
-        settings.SslSettings = new SslSettings { {|MTA010:EnabledSslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12|} };
-    }
-}", @"
-using System.Security.Authentication;
-using MongoDB.Driver;
-
-class C
-{
-    void M(MongoClientSettings settings)
-    {
-        settings.SslSettings = new SslSettings { EnabledSslProtocols = SslProtocols.None };
-    }
-}", LegacyTlsProtocolsFixer.SystemDefaultKey);
-        }
-    
         [Fact]
         public async Task EmbeddedStatementsCanBeGuardedButNotRemoved()
         {
-            const string source = @"
+            const string source = /* lang=c#-test */ """
+
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
 
@@ -191,9 +147,11 @@ class C
     {
         if (flag) {|MTA003:settings.AllowInsecureTls = true|};
     }
-}";
+}
+""";
             await Mta003.VerifyAsync(source, source, InsecureSettingFixer.RemoveKey);
-            await Mta003.VerifyAsync(source, @"
+            await Mta003.VerifyAsync(source, /* lang=c#-test */ """
+
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
 
@@ -206,7 +164,8 @@ class C
                 settings.AllowInsecureTls = true;
             }
     }
-}", InsecureSettingFixer.GuardKey);
+}
+""", InsecureSettingFixer.GuardKey);
         }
     }
 }

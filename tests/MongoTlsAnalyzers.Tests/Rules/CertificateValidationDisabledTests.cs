@@ -1,0 +1,74 @@
+using System.Threading.Tasks;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule>;
+using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsRule>;
+
+namespace MongoTlsAnalyzers.Tests.Rules
+{
+    /// <summary>MTA003: certificate validation disabled unconditionally.</summary>
+    public sealed class CertificateValidationDisabledTests
+    {
+        /// <summary>Wraps statements in a class with the usual parameters: configuration, options, host environment.</summary>
+        private static string Code(string body, string members = "") => /* lang=c#-test */ $$"""
+
+using System;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using MongoDB.Driver.Core.Configuration;
+
+public sealed class MongoOptions { public bool AllowInsecureTls { get; set; } public bool UseSsl { get; set; } public string Thumbprint { get; set; } = ""; }
+
+public class C
+{
+    {{members}}
+    static bool AcceptAll(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors) => true;
+    static bool Compute() => DateTime.Now.Second > 30;
+
+    public object M(IConfiguration cfg, IOptions<MongoOptions> options, IHostEnvironment env, bool allowInsecure)
+    {
+        var opts = options.Value;
+        var s = MongoClientSettings.FromConnectionString(cfg["Mongo"]);
+        {{body}}
+        return s;
+    }
+}
+""";
+
+        [Theory]
+        [InlineData("{|#0:s.AllowInsecureTls = true|};", "AllowInsecureTls = true")]
+        [InlineData("var b = new MongoUrlBuilder(\"mongodb://db.example.com/?tls=true\") { {|#0:AllowInsecureTls = true|} };", "AllowInsecureTls = true")]
+        [InlineData("var t = new MongoClientSettings { UseTls = true, {|#0:AllowInsecureTls = true|} };", "AllowInsecureTls = true")]
+        [InlineData("#pragma warning disable CS0618\n        {|#0:s.VerifySslCertificate = false|};", "VerifySslCertificate = false")]
+        [InlineData("var c = new MongoClient(\"mongodb://db.example.com/?tls=true&{|#0:tlsInsecure=true|}\");", "The option tlsInsecure=true")]
+        [InlineData("var c = new MongoClient(\"mongodb+srv://cluster0.example.net/?{|#0:TLSINSECURE=TRUE|}\");", "The option TLSINSECURE=TRUE")]
+        [InlineData("var c = new MongoClient(\"mongodb://db.example.com/?ssl=true&{|#0:sslVerifyCertificate=false|}\");", "The option sslVerifyCertificate=false")]
+        [InlineData("var u = MongoClientSettings.FromConnectionString(\"mongodb://db.example.com/?{|#0:tlsInsecure=true|}\"); u.UseTls = true;", "The option tlsInsecure=true")]
+        [InlineData("s.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|#0:(a, b, c, d) => true|} };", "A certificate validation callback that accepts every certificate")]
+        [InlineData("s.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|#0:delegate { return true; }|} };", "A certificate validation callback that accepts every certificate")]
+        [InlineData("s.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|#0:AcceptAll|} };", "A certificate validation callback that accepts every certificate")]
+        [InlineData("s.SslSettings = new SslSettings { ServerCertificateValidationCallback = new RemoteCertificateValidationCallback({|#0:(a, b, c, d) => { Console.WriteLine(d); return true; }|}) };", "A certificate validation callback that accepts every certificate")]
+        [InlineData("s.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|#0:(a, b, c, d) => true|})));", "A certificate validation callback that accepts every certificate")]
+        [InlineData("if (opts.UseSsl) { {|#0:s.AllowInsecureTls = true|}; }", "AllowInsecureTls = true")]
+        [InlineData("if (env.IsDevelopment()) { } {|#0:s.AllowInsecureTls = true|};", "AllowInsecureTls = true")]
+        public async Task Mta003FiresOnUnconditionalInsecureSettings(string body, string subject)
+        {
+            await Mta003.VerifyAsync(Code(body), Mta003.Diagnostic(RuleDescriptors.CertificateValidationDisabled).WithLocation(0).WithArguments(subject));
+        }
+
+        [Theory]
+        [InlineData("var t = new MongoClientSettings { {|#0:AllowInsecureTls = true|}, UseTls = true };", "AllowInsecureTls = true")]
+        [InlineData("var t = new MongoClientSettings(); {|#0:t.AllowInsecureTls = true|}; t.UseTls = true;", "AllowInsecureTls = true")]
+        [InlineData("var t = new MongoClientSettings(); t.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|#0:(a, b, c, d) => true|})));", "A certificate validation callback that accepts every certificate")]
+        [InlineData("{|#0:s.AllowInsecureTls = env.IsDevelopment() ? false : true|};", "AllowInsecureTls outside Development")]
+        public async Task TlsStateIsTheOneTheDriverSeesWhenItConnects(string body, string subject)
+        {
+            await Mta003.VerifyAsync(Code(body), Mta003.Diagnostic(RuleDescriptors.CertificateValidationDisabled).WithLocation(0).WithArguments(subject));
+            await Mta009.VerifyAsync(Code(body.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Threading.Tasks;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Tests.Infrastructure;
+using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule>;
+using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsRule>;
+
+namespace MongoTlsAnalyzers.Tests.Rules
+{
+    /// <summary>MTA009: TLS settings on a connection whose TLS is off, and TLS turned off for a remote host.</summary>
+    public sealed class TlsSettingsWithoutTlsTests
+    {
+        /// <summary>Wraps statements in a class with the usual parameters: configuration, options, host environment.</summary>
+        private static string Code(string body, string members = "") => /* lang=c#-test */ $$"""
+
+using System;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using MongoDB.Driver.Core.Configuration;
+
+public sealed class MongoOptions { public bool AllowInsecureTls { get; set; } public bool UseSsl { get; set; } public string Thumbprint { get; set; } = ""; }
+
+public class C
+{
+    {{members}}
+    static bool AcceptAll(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors) => true;
+    static bool Compute() => DateTime.Now.Second > 30;
+
+    public object M(IConfiguration cfg, IOptions<MongoOptions> options, IHostEnvironment env, bool allowInsecure)
+    {
+        var opts = options.Value;
+        var s = MongoClientSettings.FromConnectionString(cfg["Mongo"]);
+        {{body}}
+        return s;
+    }
+}
+""";
+
+        [Theory]
+        [InlineData("var t = new MongoClientSettings { {|#0:AllowInsecureTls = true|} };", "AllowInsecureTls = true does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead")]
+        [InlineData("var c = new MongoClient(\"mongodb://10.0.0.5/?{|#0:tlsInsecure=true|}\");", "The option tlsInsecure=true does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead")]
+        [InlineData("var t = new MongoClientSettings { SslSettings = new SslSettings { ServerCertificateValidationCallback = {|#0:(a, b, c, d) => true|} } };", "A certificate validation callback that accepts every certificate does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead")]
+        [InlineData("var t = new MongoClientSettings { UseTls = false, {|#0:AllowInsecureTls = cfg.GetValue<bool>(\"Mongo:Insecure\")|} };", "AllowInsecureTls does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead")]
+        [InlineData("var t = new MongoClientSettings { Server = new MongoServerAddress(\"db.example.com\") }; {|#0:t.UseTls = false|};", "UseTls = false turns TLS off for the remote host 'db.example.com', so credentials and data cross the network in plaintext; set it to true")]
+        [InlineData("var c = new MongoClient(\"mongodb://db.example.com/?{|#0:tls=false|}\");", "The option tls=false turns TLS off for the remote host 'db.example.com', so credentials and data cross the network in plaintext; use tls=true")]
+        [InlineData("var c = new MongoClient(\"mongodb://localhost,db2.example.com/?{|#0:ssl=false|}\");", "The option ssl=false turns TLS off for the remote host 'db2.example.com', so credentials and data cross the network in plaintext; use tls=true")]
+        [InlineData("var c = new MongoClient(\"mongodb+srv://cluster0.example.net/?{|#0:tls=false|}\");", "The option tls=false turns off TLS on a mongodb+srv connection, which hosted clusters such as MongoDB Atlas require; remove it")]
+        public async Task Mta009FiresWhenTlsIsOff(string body, string message)
+        {
+            await Mta009.VerifyAsync(Code(body), Mta009.Diagnostic(RuleDescriptors.TlsSettingsWithoutTls).WithLocation(0).WithArguments(message));
+            await Mta003.VerifyAsync(Code(body.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)));
+        }
+
+        [Fact]
+        public async Task Mta009ReportsEachTlsOnlySettingAndTheExplicitOff()
+        {
+            await Mta009.VerifyAsync(Code(/* lang=c#-test */ """
+var u = MongoClientSettings.FromConnectionString("mongodb://db.example.com/?{|MTA009:tls=false|}&{|MTA009:tlsInsecure=true|}");
+        {|MTA009:u.AllowInsecureTls = true|};
+"""));
+        }
+
+        [Theory]
+        [InlineData("var c = new MongoClient(\"mongodb://localhost/?tls=false\");")]
+        [InlineData("var c = new MongoClient(\"mongodb://db.example.com/?tls=true\");")]
+        [InlineData("s.UseTls = false;")]
+        [InlineData("var t = new MongoClientSettings { UseTls = false };")]
+        [InlineData("var t = MongoClientSettings.FromConnectionString(cfg[\"Mongo\"]); t.UseTls = false;")]
+        [InlineData("var c = new MongoClient($\"mongodb://{cfg[\"Host\"]}/?tls=false\");")]
+        public async Task Mta009IsSilentWhenTheHostIsUnknownOrLocal(string body)
+        {
+            await Mta009.VerifyAsync(Code(body));
+        }
+
+        [Fact]
+        public async Task ExplicitTlsOffUnderAGuardIsSilent()
+        {
+            await Mta009.VerifyAsync(Code("if (env.IsDevelopment()) { var c = new MongoClient(\"mongodb://db.example.com/?tls=false\"); var t = new MongoClientSettings { Server = new MongoServerAddress(\"db.example.com\") }; t.UseTls = false; }"));
+        }
+    }
+}
