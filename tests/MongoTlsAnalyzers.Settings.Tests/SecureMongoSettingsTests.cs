@@ -10,12 +10,20 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
-using MongoTlsAnalyzers.Settings;
+using MongoTlsAnalyzers.Settings.Tests.Peers;
 
-namespace MongoTlsAnalyzers.Tests.Settings
+namespace MongoTlsAnalyzers.Settings.Tests
 {
+    [Collection(RealTlsCollection.Name)]
     public sealed class SecureMongoSettingsTests
     {
+        private readonly TestCertificates _certificates;
+
+        public SecureMongoSettingsTests(TestCertificates certificates)
+        {
+            _certificates = certificates;
+        }
+
         private static readonly IHostEnvironment Production = new Environment("Production");
         private static readonly IHostEnvironment Development = new Environment("Development");
 
@@ -129,7 +137,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         [Fact]
         public void CaFilesAreCheckedAndUsed()
         {
-            var certificates = TestCertificates.Instance;
+            var certificates = _certificates;
             var missing = Path.Combine(certificates.Directory, "missing.pem");
             var notPem = certificates.Write("not-a-cert.pem", "hello");
             Assert.StartsWith($"Tls:CaCertificatePath '{missing}' cannot be read: ", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePath = missing)), StringComparison.Ordinal);
@@ -145,7 +153,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         [Fact]
         public void ClientCertificatesNeedAPrivateKey()
         {
-            var certificates = TestCertificates.Instance;
+            var certificates = _certificates;
             var certOnly = certificates.Client.CertificatePemPath;
             Assert.Equal(
                 $"Tls:ClientCertificatePath '{certOnly}' has no private key; use a PFX file, or a PEM file with the key, or set Tls:ClientKeyPath.",
@@ -174,8 +182,8 @@ namespace MongoTlsAnalyzers.Tests.Settings
             Assert.Equal(SslProtocols.Tls13, SecureMongoSettings.Build(Options("mongodb://db.example.com/?tls=true", o => o.Tls.MinimumProtocol = "Tls13"), Production).SslSettings.EnabledSslProtocols);
             Assert.Equal(
                 "TLS settings are configured but TLS is off, so they would do nothing and the connection would be plaintext; add tls=true to ConnectionString or set Tls:Enabled to true.",
-                Problem(Options("mongodb://db.example.com/", o => o.Tls.CaCertificatePath = TestCertificates.Instance.CaPemPath)));
-            Assert.True(SecureMongoSettings.Build(Options("mongodb://db.example.com/", o => { o.Tls.Enabled = true; o.Tls.CaCertificatePath = TestCertificates.Instance.CaPemPath; }), Production).UseTls);
+                Problem(Options("mongodb://db.example.com/", o => o.Tls.CaCertificatePath = _certificates.CaPemPath)));
+            Assert.True(SecureMongoSettings.Build(Options("mongodb://db.example.com/", o => { o.Tls.Enabled = true; o.Tls.CaCertificatePath = _certificates.CaPemPath; }), Production).UseTls);
         }
 
         [Fact]
@@ -221,7 +229,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["MongoDB:ConnectionString"] = "mongodb://db.example.com/orders?tls=true",
-                ["MongoDB:Tls:CaCertificatePath"] = TestCertificates.Instance.CaPemPath,
+                ["MongoDB:Tls:CaCertificatePath"] = _certificates.CaPemPath,
                 ["MongoDB:Tls:RevocationMode"] = "Online",
                 ["MongoDB:Timeouts:ServerSelection"] = "00:00:20",
                 ["MongoDB:Pool:MaxSize"] = "20",
