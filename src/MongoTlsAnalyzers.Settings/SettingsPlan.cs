@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 
 namespace MongoTlsAnalyzers.Settings
@@ -28,17 +29,20 @@ namespace MongoTlsAnalyzers.Settings
         private X509Certificate2? _clientCertificate;
         private ReadPreferenceMode? _readPreference;
 
-        private SettingsPlan(SecureMongoOptions options, IHostEnvironment? environment)
+        private readonly string _section;
+
+        private SettingsPlan(SecureMongoOptions options, IHostEnvironment? environment, string sectionPath)
         {
             _options = options;
             _isDevelopment = environment?.IsDevelopment() == true;
+            _section = sectionPath;
         }
 
         public IReadOnlyList<string> Problems => _problems;
 
-        public static SettingsPlan Create(SecureMongoOptions options, IHostEnvironment? environment)
+        public static SettingsPlan Create(SecureMongoOptions options, IHostEnvironment? environment, string sectionPath)
         {
-            var plan = new SettingsPlan(options, environment);
+            var plan = new SettingsPlan(options, environment, sectionPath);
             plan.CheckConnectionString();
             plan.CheckTls();
             plan.CheckTimeouts();
@@ -292,7 +296,7 @@ namespace MongoTlsAnalyzers.Settings
         }
 
         /// <summary>Fresh settings; only called when there are no problems.</summary>
-        public MongoClientSettings ToSettings()
+        public MongoClientSettings ToSettings(ILoggerFactory? loggerFactory)
         {
             var settings = _fromUrl ?? new MongoClientSettings();
             settings.UseTls = _tls;
