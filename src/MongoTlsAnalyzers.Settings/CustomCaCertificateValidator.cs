@@ -39,6 +39,9 @@ namespace MongoTlsAnalyzers.Settings
             }
         }
 
+        /// <summary>Where each rejection is logged with its reason, when set.</summary>
+        public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
         /// <summary>The revocation mode applied when building the chain.</summary>
         public X509RevocationMode RevocationMode { get; }
 

@@ -30,11 +30,13 @@ namespace MongoTlsAnalyzers.Settings
 
             if (registrations.DuplicateProblem(key) is { } duplicate)
             {
-                return ValidateOptionsResult.Fail(duplicate);
+                return ValidateOptionsResult.Fail(SecureMongoConfigurationException.Describe(new[] { duplicate }));
             }
 
+            // One failure holding the whole list: OptionsValidationException.Message is then the same text as
+            // SecureMongoConfigurationException.Message from the direct API.
             var problems = SecureMongoSettings.Validate(options, _services.GetService<IHostEnvironment>(), registrations.SectionOf(key));
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(SecureMongoConfigurationException.Describe(problems));
         }
     }
 }

@@ -57,7 +57,7 @@ namespace MongoTlsAnalyzers.Settings
                 return services;
             }
 
-            services.AddOptions<SecureMongoOptions>(name).Bind(section).ValidateOnStart();
+            services.AddOptions<SecureMongoOptions>(name).Configure(options => SecureMongoOptionsBinder.Bind(section, options)).ValidateOnStart();
             var database = DatabaseName(section);
             if (name.Length == 0)
             {

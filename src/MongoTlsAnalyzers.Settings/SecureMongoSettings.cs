@@ -42,7 +42,7 @@ namespace MongoTlsAnalyzers.Settings
         public static MongoClientSettings FromConfiguration(IConfiguration section, IHostEnvironment? environment = null, ILoggerFactory? loggerFactory = null)
         {
             var options = new SecureMongoOptions();
-            (section ?? throw new ArgumentNullException(nameof(section))).Bind(options);
+            SecureMongoOptionsBinder.Bind(section ?? throw new ArgumentNullException(nameof(section)), options);
             return Build(options, environment, loggerFactory, SecureMongoClientRegistrations.SectionPath(section));
         }
 

@@ -71,7 +71,7 @@ namespace MongoTlsAnalyzers.Settings.Tests
             });
             var failure = Assert.Throws<OptionsValidationException>(() => host.Start());
             Assert.Equal(
-                "AddSecureMongoClient was called 2 times without a name (sections 'MongoDB', 'Reporting'); the sections are not merged: register the default client once, and the others with AddSecureMongoClient(name, section).",
+                "The MongoDB settings are not valid:" + System.Environment.NewLine + "- AddSecureMongoClient was called 2 times without a name (sections 'MongoDB', 'Reporting'); the sections are not merged: register the default client once, and the others with AddSecureMongoClient(name, section).",
                 Assert.Single(failure.Failures));
             Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IMongoClient>());
         }
@@ -86,7 +86,7 @@ namespace MongoTlsAnalyzers.Settings.Tests
             });
             var failure = Assert.Throws<OptionsValidationException>(() => host.Start());
             Assert.Equal(
-                "AddSecureMongoClient was called 2 times with the name 'reporting' (sections 'Reporting', 'MongoDB'); the sections are not merged: give each client its own name.",
+                "The MongoDB settings are not valid:" + System.Environment.NewLine + "- AddSecureMongoClient was called 2 times with the name 'reporting' (sections 'Reporting', 'MongoDB'); the sections are not merged: give each client its own name.",
                 Assert.Single(failure.Failures));
         }
 
