@@ -51,6 +51,7 @@ namespace MongoTlsAnalyzers.Settings
             }
 
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecureMongoOptions>, SecureMongoOptionsValidation>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecureMongoStartup>());
             if (!SecureMongoClientRegistrations.In(services).Add(name, section))
             {
                 // The same name again: the validation refuses it at start-up; its section is not bound on top of the first.
@@ -83,7 +84,15 @@ namespace MongoTlsAnalyzers.Settings
         {
             var options = provider.GetRequiredService<IOptionsMonitor<SecureMongoOptions>>().Get(name);
             var section = provider.GetRequiredService<SecureMongoClientRegistrations>().SectionOf(name);
-            return new MongoClient(SecureMongoSettings.Build(options, provider.GetService<IHostEnvironment>(), provider.GetService<ILoggerFactory>(), section));
+            var environment = provider.GetService<IHostEnvironment>();
+            var loggerFactory = provider.GetService<ILoggerFactory>();
+            var settings = SecureMongoSettings.Build(options, environment, loggerFactory, section);
+            if (loggerFactory is not null)
+            {
+                PasswordSourceWarning.Check(provider.GetService<IConfiguration>(), section, options, environment, loggerFactory.CreateLogger(StartupLog.Category));
+            }
+
+            return new MongoClient(settings);
         }
 
         private static string? DatabaseName(IConfiguration section)
