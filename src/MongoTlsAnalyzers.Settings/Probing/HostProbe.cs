@@ -71,7 +71,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
                 }
                 catch (Exception ex) when (ex is SocketException or OperationCanceledException or IndexOutOfRangeException)
                 {
-                    _finding.Failure = ProbeExplanations.DnsFailure(_host, ex is SocketException socket ? socket.Message : "no answer in time");
+                    _finding.Failure = ProbeExplanations.DnsFailure(_host, ex switch { SocketException socket => socket.Message, IndexOutOfRangeException => "no address", _ => "no answer within " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (" + ex.GetType().Name + ")" });
                     return null;
                 }
             }

@@ -49,7 +49,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
                 servers = finding!.Hosts.Select(h => (Host: h.Substring(0, h.LastIndexOf(':')), Port: int.Parse(h.Substring(h.LastIndexOf(':') + 1), System.Globalization.CultureInfo.InvariantCulture))).ToList();
             }
 
-            var roots = options.CaPemPath is null ? null : CustomCaCertificateValidator.FromPemFile(options.CaPemPath);
+            var roots = options.CaCertificates is { Count: > 0 } loaded ? new CustomCaCertificateValidator(loaded) : options.CaPemPath is null ? null : CustomCaCertificateValidator.FromPemFile(options.CaPemPath);
             var hosts = new List<HostFinding>();
             foreach (var (host, port) in servers)
             {
@@ -84,6 +84,12 @@ namespace MongoTlsAnalyzers.Settings.Probing
             if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
             {
                 return new[] { literal };
+            }
+
+            if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                // RFC 6761: localhost is the loopback address, without asking DNS.
+                return new[] { IPAddress.Loopback };
             }
 
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -9,6 +9,9 @@ namespace MongoTlsAnalyzers.Settings.Probing
         /// <summary>A PEM file with the private CA to validate the servers' certificates against, besides the system store.</summary>
         public string? CaPemPath { get; set; }
 
+        /// <summary>CA certificates to validate against (instead of <see cref="CaPemPath"/>), as the helper has them loaded.</summary>
+        public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? CaCertificates { get; set; }
+
         /// <summary>How long each step (DNS, TCP connect, TLS handshake, hello) may take.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
