@@ -88,6 +88,12 @@ namespace MongoTlsAnalyzers.Settings.Probing
             catch (Exception ex) when (ex is SocketException or OperationCanceledException)
             {
                 client.Dispose();
+                if (!measure)
+                {
+                    // A second connection (for hello or a plaintext check) failing says nothing new about the host.
+                    return null;
+                }
+
                 _finding.Failure = ex switch
                 {
                     SocketException { SocketErrorCode: SocketError.ConnectionRefused } => ProbeExplanations.TcpRefused(_host, address.ToString(), _port),
@@ -263,7 +269,9 @@ namespace MongoTlsAnalyzers.Settings.Probing
         private async Task<MongoDB.Bson.BsonDocument?> TryHelloAsync(Stream stream, bool legacy, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout < TimeSpan.FromSeconds(5) ? _options.Timeout : TimeSpan.FromSeconds(5));
+            // A MongoDB server answers hello at once; a third of the step timeout (at most 2 s) leaves time for the legacy retry.
+            var wait = TimeSpan.FromTicks(_options.Timeout.Ticks / 3);
+            timeout.CancelAfter(wait < TimeSpan.FromSeconds(2) ? wait : TimeSpan.FromSeconds(2));
             try
             {
                 return await WireHello.SendAsync(stream, legacy, timeout.Token).ConfigureAwait(false);
