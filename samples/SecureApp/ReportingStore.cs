@@ -1,24 +1,19 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
-using MongoTlsAnalyzers.Settings;
 
 namespace SecureApp;
 
 public sealed class ReportingStore
 {
+    /// <summary>The name of the second cluster's client, registered with AddSecureMongoClient(name, section).</summary>
+    public const string ClientName = "Reporting";
+
     private readonly IMongoDatabase _database;
 
-    private ReportingStore(IMongoDatabase database)
+    // A second cluster: its own client, built from the Reporting section only and validated at start-up.
+    public ReportingStore([FromKeyedServices(ClientName)] IMongoDatabase database)
     {
         _database = database;
-    }
-
-    /// <summary>A second cluster, built from its own configuration section with the same checks.</summary>
-    public static ReportingStore Connect(IConfiguration section, IHostEnvironment environment)
-    {
-        var client = new MongoClient(SecureMongoSettings.FromConfiguration(section, environment));
-        return new ReportingStore(client.GetDatabase("reporting"));
     }
 
     public string Name => _database.DatabaseNamespace.DatabaseName;

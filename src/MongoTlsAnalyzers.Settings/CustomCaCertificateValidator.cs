@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using Microsoft.Extensions.Logging;
 
 namespace MongoTlsAnalyzers.Settings
 {
@@ -23,6 +25,7 @@ namespace MongoTlsAnalyzers.Settings
     {
         private readonly X509Certificate2Collection _roots;
         private readonly HashSet<string> _pins;
+        private CertificateRejection? _lastRejection;
 
         /// <summary>Trusts <paramref name="trustedRoots"/> (or the system store when empty) and, optionally, requires a pin.</summary>
         /// <param name="trustedRoots">The CA certificates to trust; empty means the operating system's trust store.</param>
@@ -38,6 +41,9 @@ namespace MongoTlsAnalyzers.Settings
                 _pins.Add(NormalizePin(pin) ?? throw new ArgumentException($"'{pin}' is not a SHA-256 hash in base64 or hex.", nameof(pinnedPublicKeySha256)));
             }
         }
+
+        /// <summary>Where each rejection is logged with its reason, when set.</summary>
+        public ILogger? Logger { get; set; }
 
         /// <summary>The revocation mode applied when building the chain.</summary>
         public X509RevocationMode RevocationMode { get; }
@@ -61,11 +67,30 @@ namespace MongoTlsAnalyzers.Settings
         /// <summary>The <see cref="RemoteCertificateValidationCallback"/>: true only for a certificate issued under a trusted root.</summary>
         public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
         {
-            if (certificate is null
-                || (sslPolicyErrors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0
-                || (sslPolicyErrors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+            var rejection = Check(certificate, chain, sslPolicyErrors, (sender as SslStream)?.TargetHostName);
+            if (rejection is not null)
             {
+                LastRejection = rejection;
+                Logger?.LogWarning("The MongoDB server's certificate was rejected: {Reason}", rejection.Message);
                 return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Why the most recent certificate was rejected, or null when none was.</summary>
+        public CertificateRejection? LastRejection
+        {
+            get => Volatile.Read(ref _lastRejection);
+            private set => Volatile.Write(ref _lastRejection, value);
+        }
+
+        /// <summary>The reason <paramref name="certificate"/> is rejected, or null when it is accepted.</summary>
+        public CertificateRejection? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors, string? host)
+        {
+            if (certificate is null || (sslPolicyErrors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+            {
+                return CertificateRejection.Explain(null, null, sslPolicyErrors, host, _roots);
             }
 
             var leaf = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
@@ -74,24 +99,35 @@ namespace MongoTlsAnalyzers.Settings
                 // No private CA: the platform's verdict stands.
                 if (sslPolicyErrors != SslPolicyErrors.None)
                 {
-                    return false;
+                    return CertificateRejection.Explain(leaf, chain, sslPolicyErrors, host, _roots)
+                        ?? new CertificateRejection(CertificateRejectionKind.Other, $"The server certificate '{leaf.Subject}' was rejected: {sslPolicyErrors}.");
                 }
             }
-            else if (!BuildsToTrustedRoot(leaf, chain))
+            else
             {
-                return false;
+                using var built = BuildWithTrustedRoots(leaf, chain);
+                if (!built.Build(leaf) || (sslPolicyErrors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+                {
+                    return CertificateRejection.Explain(leaf, built, sslPolicyErrors & ~SslPolicyErrors.RemoteCertificateChainErrors, host, _roots)
+                        ?? new CertificateRejection(CertificateRejectionKind.Other, $"The server certificate '{leaf.Subject}' was rejected.");
+                }
             }
 
-            return _pins.Count == 0 || _pins.Contains(PinOf(leaf));
+            if (_pins.Count > 0 && !_pins.Contains(PinOf(leaf)))
+            {
+                return new CertificateRejection(CertificateRejectionKind.PinMismatch, $"The server's public key pin is '{PinOf(leaf)}', which is not among the {_pins.Count} pinned in Tls:PinnedPublicKeySha256; if the server's key changed on purpose, pin the new one.");
+            }
+
+            return null;
         }
 
         /// <summary>The SHA-256 of a certificate's SubjectPublicKeyInfo, in base64: the value to pin.</summary>
         public static string PinOf(X509Certificate2 certificate) =>
             Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 
-        private bool BuildsToTrustedRoot(X509Certificate2 leaf, X509Chain? presented)
+        private X509Chain BuildWithTrustedRoots(X509Certificate2 leaf, X509Chain? presented)
         {
-            using var chain = new X509Chain();
+            var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             chain.ChainPolicy.CustomTrustStore.AddRange(_roots);
             chain.ChainPolicy.RevocationMode = RevocationMode;
@@ -107,7 +143,7 @@ namespace MongoTlsAnalyzers.Settings
                 }
             }
 
-            return chain.Build(leaf);
+            return chain;
         }
 
         /// <summary>Base64 or hex SHA-256 in canonical base64, or null when it is neither.</summary>

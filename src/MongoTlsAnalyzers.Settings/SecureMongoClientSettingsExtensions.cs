@@ -20,6 +20,11 @@ namespace MongoTlsAnalyzers.Settings
                 throw new ArgumentNullException(nameof(settings));
             }
 
+            if (!settings.UseTls)
+            {
+                throw new InvalidOperationException("WithCustomCa needs TLS, but these settings do not use it: the CA would never be consulted and the connection would be plaintext. Add tls=true to the connection string (or set UseTls = true) before WithCustomCa.");
+            }
+
             var validator = CustomCaCertificateValidator.FromPemFile(caPemPath, pinnedPublicKeySha256, revocationMode);
             var ssl = settings.SslSettings?.Clone() ?? new SslSettings();
             ssl.ServerCertificateValidationCallback = validator.Validate;

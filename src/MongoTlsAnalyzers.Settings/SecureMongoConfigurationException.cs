@@ -9,10 +9,14 @@ namespace MongoTlsAnalyzers.Settings
     {
         /// <summary>Creates the exception from the problems found.</summary>
         public SecureMongoConfigurationException(IReadOnlyList<string> problems)
-            : base("The MongoDB settings are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "- " + p)))
+            : base(Describe(problems))
         {
             Problems = problems;
         }
+
+        /// <summary>The message: a heading and one problem per line. Start-up validation through DI reports the same text.</summary>
+        public static string Describe(IReadOnlyList<string> problems) =>
+            "The MongoDB settings are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, (problems ?? throw new ArgumentNullException(nameof(problems))).Select(p => "- " + p));
 
         /// <summary>Each problem, as a sentence that says what to change.</summary>
         public IReadOnlyList<string> Problems { get; }

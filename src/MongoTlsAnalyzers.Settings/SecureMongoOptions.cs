@@ -21,8 +21,20 @@ namespace MongoTlsAnalyzers.Settings
         /// <summary>The configuration section read by default.</summary>
         public const string DefaultSectionName = "MongoDB";
 
-        /// <summary>The MongoDB connection string. Keep its password out of source control (user secrets, a vault).</summary>
+        /// <summary>
+        /// The MongoDB connection string. Keep the password out of it when it lives in appsettings.json: put the
+        /// password in <see cref="Password"/> (user secrets, the environment, a vault).
+        /// </summary>
         public string? ConnectionString { get; set; }
+
+        /// <summary>The user name, when it is not in the connection string.</summary>
+        public string? Username { get; set; }
+
+        /// <summary>
+        /// The password, kept apart from the connection string (<c>MongoDB__Password</c>, user secrets, a vault); it
+        /// needs no percent-encoding. Never logged or shown in a message.
+        /// </summary>
+        public string? Password { get; set; }
 
         /// <summary>The database to register as <c>IMongoDatabase</c>; defaults to the one in the connection string.</summary>
         public string? DatabaseName { get; set; }
@@ -39,6 +51,9 @@ namespace MongoTlsAnalyzers.Settings
         /// <summary>Primary, PrimaryPreferred, Secondary, SecondaryPreferred or Nearest; the connection string's when null.</summary>
         public string? ReadPreference { get; set; }
 
+        /// <summary>The Stable API version (Atlas's snippet sets V1).</summary>
+        public SecureMongoServerApiOptions ServerApi { get; set; } = new SecureMongoServerApiOptions();
+
         /// <summary>TLS settings.</summary>
         public SecureMongoTlsOptions Tls { get; set; } = new SecureMongoTlsOptions();
 
@@ -47,6 +62,9 @@ namespace MongoTlsAnalyzers.Settings
 
         /// <summary>Connection pool settings.</summary>
         public SecureMongoPoolOptions Pool { get; set; } = new SecureMongoPoolOptions();
+
+        /// <summary>Values the configuration held that could not be bound (a malformed time span, an unknown enum name).</summary>
+        internal System.Collections.Generic.List<string> BindingProblems { get; } = new System.Collections.Generic.List<string>();
     }
 
     /// <summary>TLS settings: on and validated unless configured otherwise.</summary>

@@ -1,6 +1,7 @@
 // A MongoDB wire-protocol peer over TLS, from the mongodb-mock-server package (which we did not write).
 // It answers the driver's OP_QUERY handshake with a MongoDB 3.4-era hello, so a driver that completes the
 // TLS handshake sees a real server reply (and then refuses it as too old). Usage: node mock-tls-server.js PORT CERT KEY
+// (PORT 0 binds a free port; the line 'listening PORT' names the port bound.)
 // The package loads the native 'snappy' addon for wire compression, which these tests never negotiate. A stub
 // keeps the install free of native builds (npm install --ignore-scripts).
 const Module = require('module');
@@ -34,7 +35,7 @@ mock
         request.reply({ ok: 1, connectionId: 1 });
       }
     });
-    console.log('listening ' + port);
+    console.log('listening ' + server.address().port);
   })
   .catch(error => {
     console.error(error);

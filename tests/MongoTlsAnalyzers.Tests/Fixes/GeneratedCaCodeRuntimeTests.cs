@@ -7,7 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using MongoTlsAnalyzers.Tests.Infrastructure;
-using MongoTlsAnalyzers.Tests.Settings;
+using MongoTlsAnalyzers.Settings.Tests.Peers;
 
 namespace MongoTlsAnalyzers.Tests.Fixes
 {
@@ -15,12 +15,19 @@ namespace MongoTlsAnalyzers.Tests.Fixes
     /// The code MTA006's BCL fix writes (compared text-for-text in <see cref="CaConfigurationFixerTests"/>) compiled
     /// and run against openssl s_server: it must trust the configured CA, and only it.
     /// </summary>
-    [Collection(nameof(RealTlsTests))]
+    [Collection(RealTlsCollection.Name)]
     public sealed class GeneratedCaCodeRuntimeTests
     {
         private static readonly Lazy<Func<string, RemoteCertificateValidationCallback>> Generated = new Lazy<Func<string, RemoteCertificateValidationCallback>>(Compile);
 
-        private static TestCertificates Certificates => TestCertificates.Instance;
+        private readonly TestCertificates _certificates;
+
+        public GeneratedCaCodeRuntimeTests(TestCertificates certificates)
+        {
+            _certificates = certificates;
+        }
+
+        private TestCertificates Certificates => _certificates;
 
         [Theory]
         [InlineData("right CA", true)]
@@ -49,7 +56,7 @@ namespace MongoTlsAnalyzers.Tests.Fixes
                 _ => OpenSslServer.Start(certificates.Server),
             };
 
-            Assert.Equal(accepted, RealTlsTests.Handshake(server.Port, validator));
+            Assert.Equal(accepted, TlsHandshake.Succeeds(server.Port, validator));
         }
 
         [Fact]

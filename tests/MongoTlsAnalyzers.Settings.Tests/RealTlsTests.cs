@@ -9,10 +9,10 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using MongoTlsAnalyzers.Settings;
+using MongoTlsAnalyzers.Settings.Tests.Peers;
 using Xunit.Abstractions;
 
-namespace MongoTlsAnalyzers.Tests.Settings
+namespace MongoTlsAnalyzers.Settings.Tests
 {
     /// <summary>
     /// The helper against a real TLS peer (openssl s_server) with certificates generated here: the validator on
@@ -20,17 +20,19 @@ namespace MongoTlsAnalyzers.Tests.Settings
     /// passes fails afterwards on the protocol (the peer is not MongoDB); one that is refused fails with an
     /// AuthenticationException. The tests read which of the two happened.
     /// </summary>
-    [Collection(nameof(RealTlsTests))]
+    [Collection(RealTlsCollection.Name)]
     public sealed class RealTlsTests
     {
         private readonly ITestOutputHelper _output;
+        private readonly TestCertificates _certificates;
 
-        public RealTlsTests(ITestOutputHelper output)
+        public RealTlsTests(ITestOutputHelper output, TestCertificates certificates)
         {
             _output = output;
+            _certificates = certificates;
         }
 
-        private static TestCertificates Certificates => TestCertificates.Instance;
+        private TestCertificates Certificates => _certificates;
 
         public static TheoryData<string, bool> ValidatorCases => new TheoryData<string, bool>
         {
@@ -76,7 +78,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
             using var server = scenario.Contains("intermediate", StringComparison.Ordinal)
                 ? OpenSslServer.Start(certificates.ServerViaIntermediate, certificates.IntermediatePemPath)
                 : OpenSslServer.Start(served);
-            Assert.Equal(accepted, Handshake(server.Port, validator.Validate));
+            Assert.Equal(accepted, TlsHandshake.Succeeds(server.Port, validator.Validate));
         }
 
         [Fact]
@@ -84,7 +86,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         {
             // Proves the peer really needs the custom CA: the platform alone refuses it.
             using var server = OpenSslServer.Start(Certificates.Server);
-            Assert.False(Handshake(server.Port, (_, _, _, errors) => errors == SslPolicyErrors.None));
+            Assert.False(TlsHandshake.Succeeds(server.Port, (_, _, _, errors) => errors == SslPolicyErrors.None));
         }
 
         public static TheoryData<string, bool> DriverCases => new TheoryData<string, bool>
@@ -143,23 +145,6 @@ namespace MongoTlsAnalyzers.Tests.Settings
                 AllowBelowRecommended = true,
             },
         };
-
-        /// <summary>True when the TLS handshake with the peer succeeds under <paramref name="callback"/>.</summary>
-        internal static bool Handshake(int port, RemoteCertificateValidationCallback callback)
-        {
-            using var tcp = new TcpClient();
-            tcp.Connect(IPAddress.Loopback, port);
-            using var ssl = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false, callback);
-            try
-            {
-                ssl.AuthenticateAsClient(new SslClientAuthenticationOptions { TargetHost = "localhost" });
-                return true;
-            }
-            catch (AuthenticationException)
-            {
-                return false;
-            }
-        }
 
         /// <summary>How a connection through the real driver ended.</summary>
         public enum Outcome

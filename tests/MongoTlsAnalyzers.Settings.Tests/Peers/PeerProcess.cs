@@ -7,28 +7,33 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 
-namespace MongoTlsAnalyzers.Tests.Settings
+namespace MongoTlsAnalyzers.Settings.Tests.Peers
 {
     /// <summary>
-    /// A TLS peer in a child process on a loopback port (openssl s_server, the Node.js mock MongoDB server): it finds
-    /// the executable on PATH, picks a free port, keeps the process's output for error messages, waits until the
-    /// peer is ready and kills the process tree on dispose. A missing tool fails the test loudly: these tests never skip.
+    /// A TLS peer in a child process on a loopback port (openssl s_server, the Node.js mock MongoDB server). The
+    /// child binds port 0 itself and prints the port the system gave it, so no other process can take the port
+    /// between choosing and binding it. It finds the executable on PATH, keeps the process's output for error
+    /// messages, waits until the peer accepts connections and kills the process tree on dispose. A missing tool
+    /// fails the test loudly: these tests never skip.
     /// </summary>
     public sealed class PeerProcess : IDisposable
     {
         private readonly Process _process;
         private readonly StringBuilder _output = new StringBuilder();
+        private readonly Func<string, int?> _portInLine;
+        private int _port;
 
-        private PeerProcess(Process process, string name, int port)
+        private PeerProcess(Process process, string name, Func<string, int?> portInLine)
         {
             _process = process;
             Name = name;
-            Port = port;
+            _portInLine = portInLine;
         }
 
         public string Name { get; }
 
-        public int Port { get; }
+        /// <summary>The port the child bound, read from its output.</summary>
+        public int Port => Volatile.Read(ref _port);
 
         /// <summary>The process's standard output and error so far.</summary>
         public string Output
@@ -42,8 +47,12 @@ namespace MongoTlsAnalyzers.Tests.Settings
             }
         }
 
-        /// <summary>Starts <paramref name="executable"/> and waits up to <paramref name="timeout"/> until <paramref name="isReady"/> holds.</summary>
-        public static PeerProcess Start(string name, string executable, IEnumerable<string> arguments, int port, Func<PeerProcess, bool> isReady, TimeSpan timeout, string? workingDirectory = null)
+        /// <summary>
+        /// Starts <paramref name="executable"/>, which must bind a port of its own choosing and print it; waits up
+        /// to <paramref name="timeout"/> until <paramref name="portInLine"/> finds the port in a line of its output
+        /// and the port accepts a TCP connection.
+        /// </summary>
+        public static PeerProcess Start(string name, string executable, IEnumerable<string> arguments, Func<string, int?> portInLine, TimeSpan timeout, string? workingDirectory = null)
         {
             var start = new ProcessStartInfo(executable)
             {
@@ -63,14 +72,14 @@ namespace MongoTlsAnalyzers.Tests.Settings
             }
 
             var process = Process.Start(start) ?? throw new InvalidOperationException(name + " did not start.");
-            var peer = new PeerProcess(process, name, port);
+            var peer = new PeerProcess(process, name, portInLine);
             process.OutputDataReceived += (_, e) => peer.Append(e.Data);
             process.ErrorDataReceived += (_, e) => peer.Append(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             try
             {
-                peer.WaitUntil(isReady, timeout);
+                peer.WaitUntilReady(timeout);
             }
             catch
             {
@@ -96,30 +105,6 @@ namespace MongoTlsAnalyzers.Tests.Settings
             throw new InvalidOperationException(tool + " was not found on PATH; " + neededFor);
         }
 
-        public static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
-
-        /// <summary>Readiness by connection: the peer accepts a TCP connection on its port.</summary>
-        public static bool AcceptsConnections(PeerProcess peer)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, peer.Port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
-
         public void Dispose()
         {
             try
@@ -139,36 +124,58 @@ namespace MongoTlsAnalyzers.Tests.Settings
             _process.Dispose();
         }
 
-        private void Append(string? line)
+        private static bool AcceptsConnections(int port)
         {
-            if (line is not null)
+            try
             {
-                lock (_output)
-                {
-                    _output.AppendLine(line);
-                }
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
             }
         }
 
-        private void WaitUntil(Func<PeerProcess, bool> isReady, TimeSpan timeout)
+        private void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+
+            if (Port == 0 && _portInLine(line) is int port)
+            {
+                Volatile.Write(ref _port, port);
+            }
+        }
+
+        private void WaitUntilReady(TimeSpan timeout)
         {
             var deadline = DateTime.UtcNow + timeout;
             while (DateTime.UtcNow < deadline)
             {
-                if (isReady(this))
+                if (Port != 0 && AcceptsConnections(Port))
                 {
                     return;
                 }
 
                 if (_process.HasExited)
                 {
+                    _process.WaitForExit();
                     throw new InvalidOperationException(Name + " exited: " + Output);
                 }
 
                 Thread.Sleep(50);
             }
 
-            throw new TimeoutException(Name + " was not ready on port " + Port + " within " + timeout.TotalSeconds + " s: " + Output);
+            throw new TimeoutException(Name + " did not accept connections within " + timeout.TotalSeconds + " s (port " + Port + "): " + Output);
         }
     }
 }

@@ -4,18 +4,17 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace MongoTlsAnalyzers.Tests.Settings
+namespace MongoTlsAnalyzers.Settings.Tests.Peers
 {
     /// <summary>
     /// Certificates generated in the tests: a CA, a server certificate for localhost, a second unrelated CA, an
     /// expired certificate, a wrong-host certificate and a server certificate issued by an intermediate CA (served
-    /// with the intermediate), written as PEM files for openssl and the helper.
+    /// with the intermediate), written as PEM files for openssl and the helper. The folder holds private keys: it
+    /// is deleted on dispose (xunit disposes the instance it shares through <see cref="RealTlsCollection"/>).
     /// </summary>
     public sealed class TestCertificates : IDisposable
     {
-        private static readonly Lazy<TestCertificates> Shared = new Lazy<TestCertificates>(() => new TestCertificates());
-
-        private TestCertificates()
+        public TestCertificates()
         {
             Directory = Path.Combine(Path.GetTempPath(), "mta-certs-" + Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(Directory);
@@ -36,8 +35,6 @@ namespace MongoTlsAnalyzers.Tests.Settings
             OtherCaPemPath = Write("other-ca.pem", OtherCaCertificate.ExportCertificatePem());
             BundlePemPath = Write("bundle.pem", OtherCaCertificate.ExportCertificatePem() + "\n" + CaCertificate.ExportCertificatePem());
         }
-
-        public static TestCertificates Instance => Shared.Value;
 
         public string Directory { get; }
 
@@ -79,13 +76,9 @@ namespace MongoTlsAnalyzers.Tests.Settings
 
         public void Dispose()
         {
-            try
+            if (System.IO.Directory.Exists(Directory))
             {
                 System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: the OS cleans the temp folder.
             }
         }
 
@@ -113,7 +106,8 @@ namespace MongoTlsAnalyzers.Tests.Settings
             return signed.CopyWithPrivateKey(key);
         }
 
-        private IssuedCertificate Issue(X509Certificate2 issuer, string subject, string[] dnsNames, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        /// <summary>Issues a server certificate for <paramref name="dnsNames"/> (127.0.0.1 too when they include localhost) and writes it with its key.</summary>
+        public IssuedCertificate Issue(X509Certificate2 issuer, string subject, string[] dnsNames, DateTimeOffset notBefore, DateTimeOffset notAfter)
         {
             var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);

@@ -10,12 +10,20 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
-using MongoTlsAnalyzers.Settings;
+using MongoTlsAnalyzers.Settings.Tests.Peers;
 
-namespace MongoTlsAnalyzers.Tests.Settings
+namespace MongoTlsAnalyzers.Settings.Tests
 {
+    [Collection(RealTlsCollection.Name)]
     public sealed class SecureMongoSettingsTests
     {
+        private readonly TestCertificates _certificates;
+
+        public SecureMongoSettingsTests(TestCertificates certificates)
+        {
+            _certificates = certificates;
+        }
+
         private static readonly IHostEnvironment Production = new Environment("Production");
         private static readonly IHostEnvironment Development = new Environment("Development");
 
@@ -42,7 +50,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
 
         [Fact]
         public void MissingConnectionString() =>
-            Assert.Equal("ConnectionString is missing: set MongoDB:ConnectionString, and keep its password in user secrets or a vault rather than appsettings.json.", Problem(new SecureMongoOptions()));
+            Assert.Equal("MongoDB:ConnectionString is missing: set it to the cluster's mongodb:// or mongodb+srv:// connection string, and keep the password in MongoDB:Password (user secrets or the environment) rather than in appsettings.json.", Problem(new SecureMongoOptions()));
 
         [Theory]
         [InlineData("mongodb://admin:S3cretPassw0rd@db.example.com:99999/")]
@@ -51,7 +59,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
         public void MalformedConnectionStringsAreRefusedWithoutThePassword(string connectionString)
         {
             var problem = Problem(Options(connectionString));
-            Assert.StartsWith("ConnectionString is not a valid MongoDB connection string: ", problem, StringComparison.Ordinal);
+            Assert.StartsWith("MongoDB:ConnectionString is not a valid MongoDB connection string: ", problem, StringComparison.Ordinal);
             Assert.DoesNotContain("S3cretPassw0rd", problem, StringComparison.Ordinal);
             var exception = Assert.Throws<SecureMongoConfigurationException>(() => SecureMongoSettings.Build(Options(connectionString), Production));
             Assert.DoesNotContain("S3cretPassw0rd", exception.Message, StringComparison.Ordinal);
@@ -61,18 +69,18 @@ namespace MongoTlsAnalyzers.Tests.Settings
         public void AUserWithoutAPasswordNeedsAMechanism()
         {
             Assert.Equal(
-                "ConnectionString cannot be used: A DEFAULT credential must have a password. Add the password through configuration (user secrets or a vault), or name an authentication mechanism that needs none, such as authMechanism=MONGODB-X509.",
+                "MongoDB:ConnectionString names the user 'orders' but no password: set MongoDB:Password (user secrets or the environment), or name an authentication mechanism that needs none, such as authMechanism=MONGODB-X509.",
                 Problem(Options("mongodb+srv://orders@cluster0.example.net/orders")));
             Assert.Empty(SecureMongoSettings.Validate(Options("mongodb+srv://CN=orders@cluster0.example.net/orders?authMechanism=MONGODB-X509"), Production));
         }
 
         [Theory]
-        [InlineData("tlsCAFile=/etc/ssl/ca.pem", "The option 'tlsCAFile' in ConnectionString is ignored by the .NET driver: use Tls:CaCertificatePath (or Tls:CaCertificatePem).")]
-        [InlineData("ssl_ca_certs=/etc/ssl/ca.pem", "The option 'ssl_ca_certs' in ConnectionString is ignored by the .NET driver: use Tls:CaCertificatePath (or Tls:CaCertificatePem).")]
-        [InlineData("tlsCertificateKeyFile=/etc/ssl/client.pem", "The option 'tlsCertificateKeyFile' in ConnectionString is ignored by the .NET driver: use Tls:ClientCertificatePath.")]
-        [InlineData("tlsAllowInvalidCertificates=true", "The option 'tlsAllowInvalidCertificates' in ConnectionString is ignored by the .NET driver: certificates are still validated; trust the server's CA with Tls:CaCertificatePath instead.")]
-        [InlineData("connectionTimeout=5000", "The option 'connectionTimeout' in ConnectionString is ignored by the .NET driver: the .NET driver ignores it.")]
-        [InlineData("timeoutMS=100", "The option 'timeoutMS' in ConnectionString is ignored by the .NET driver: released .NET drivers do not read timeoutMS; use the Timeouts section.")]
+        [InlineData("tlsCAFile=/etc/ssl/ca.pem", "The option 'tlsCAFile' in MongoDB:ConnectionString is ignored by the .NET driver: use Tls:CaCertificatePath (or Tls:CaCertificatePem).")]
+        [InlineData("ssl_ca_certs=/etc/ssl/ca.pem", "The option 'ssl_ca_certs' in MongoDB:ConnectionString is ignored by the .NET driver: use Tls:CaCertificatePath (or Tls:CaCertificatePem).")]
+        [InlineData("tlsCertificateKeyFile=/etc/ssl/client.pem", "The option 'tlsCertificateKeyFile' in MongoDB:ConnectionString is ignored by the .NET driver: use Tls:ClientCertificatePath.")]
+        [InlineData("tlsAllowInvalidCertificates=true", "The option 'tlsAllowInvalidCertificates' in MongoDB:ConnectionString is ignored by the .NET driver: certificates are still validated; trust the server's CA with Tls:CaCertificatePath instead.")]
+        [InlineData("connectionTimeout=5000", "The option 'connectionTimeout' in MongoDB:ConnectionString is ignored by the .NET driver: the .NET driver ignores it.")]
+        [InlineData("timeoutMS=100", "The option 'timeoutMS' in MongoDB:ConnectionString is ignored by the .NET driver: released .NET drivers do not read timeoutMS; use the Timeouts section.")]
         public void IgnoredOptionsAreRefusedWithAdvice(string option, string expected) =>
             Assert.Equal(expected, Problem(Options("mongodb://db.example.com/?tls=true&" + option)));
 
@@ -85,20 +93,20 @@ namespace MongoTlsAnalyzers.Tests.Settings
             Assert.False(SecureMongoSettings.Build(options, null).AllowInsecureTls);
 
             var fromUri = Options("mongodb://db.example.com/?tls=true&tlsInsecure=true");
-            Assert.Equal("tlsInsecure=true in ConnectionString turns off certificate validation, which is refused outside Development; trust the server's CA with Tls:CaCertificatePath instead.", Problem(fromUri));
-            Assert.Equal("tlsInsecure=true in ConnectionString turns off certificate validation; set Tls:AllowInsecureTlsInDevelopment to allow it in Development.", Problem(fromUri, Development));
+            Assert.Equal("tlsInsecure=true in MongoDB:ConnectionString turns off certificate validation, which is refused outside Development; trust the server's CA with MongoDB:Tls:CaCertificatePath instead.", Problem(fromUri));
+            Assert.Equal("tlsInsecure=true in MongoDB:ConnectionString turns off certificate validation; set MongoDB:Tls:AllowInsecureTlsInDevelopment to allow it in Development.", Problem(fromUri, Development));
             fromUri.Tls.AllowInsecureTlsInDevelopment = true;
             Assert.Empty(SecureMongoSettings.Validate(fromUri, Development));
         }
 
         [Theory]
-        [InlineData("ServerSelection", 5000, "Timeouts:ServerSelection is 5 s, below the recommended minimum of 12 s (a replica-set election normally takes up to about 12 s); raise it, or set Timeouts:AllowBelowRecommended to true.")]
-        [InlineData("Connect", 0, "Timeouts:Connect is 0, which the .NET driver treats as an immediate timeout; remove it to use the default of 30 s.")]
-        [InlineData("Connect", 1000, "Timeouts:Connect is 1 s, below the recommended minimum of 5 s (a slow TLS handshake or DNS lookup then fails the connection); raise it, or set Timeouts:AllowBelowRecommended to true.")]
-        [InlineData("Socket", 2000, "Timeouts:Socket is 2 s, below the recommended minimum of 10 s (ordinary slow queries are cut off); raise it, or set Timeouts:AllowBelowRecommended to true.")]
-        [InlineData("WaitQueue", 100, "Timeouts:WaitQueue is 100 ms, below the recommended minimum of 1 s (a burst of load fails requests instead of queuing them); raise it, or set Timeouts:AllowBelowRecommended to true.")]
-        [InlineData("HeartbeatInterval", 100, "Timeouts:HeartbeatInterval is 100 ms, below the recommended minimum of 500 ms (monitoring traffic multiplies); raise it, or set Timeouts:AllowBelowRecommended to true.")]
-        [InlineData("ServerSelection", -1000, "Timeouts:ServerSelection is negative; remove it to use the driver default.")]
+        [InlineData("ServerSelection", 5000, "MongoDB:Timeouts:ServerSelection is 5 s, below the recommended minimum of 12 s (a replica-set election normally takes up to about 12 s); raise it, or set MongoDB:Timeouts:AllowBelowRecommended to true.")]
+        [InlineData("Connect", 0, "MongoDB:Timeouts:Connect is 0, which the .NET driver treats as an immediate timeout; remove it to use the default of 30 s.")]
+        [InlineData("Connect", 1000, "MongoDB:Timeouts:Connect is 1 s, below the recommended minimum of 5 s (a slow TLS handshake or DNS lookup then fails the connection); raise it, or set MongoDB:Timeouts:AllowBelowRecommended to true.")]
+        [InlineData("Socket", 2000, "MongoDB:Timeouts:Socket is 2 s, below the recommended minimum of 10 s (ordinary slow queries are cut off); raise it, or set MongoDB:Timeouts:AllowBelowRecommended to true.")]
+        [InlineData("WaitQueue", 100, "MongoDB:Timeouts:WaitQueue is 100 ms, below the recommended minimum of 1 s (a burst of load fails requests instead of queuing them); raise it, or set MongoDB:Timeouts:AllowBelowRecommended to true.")]
+        [InlineData("HeartbeatInterval", 100, "MongoDB:Timeouts:HeartbeatInterval is 100 ms, below the recommended minimum of 500 ms (monitoring traffic multiplies); raise it, or set MongoDB:Timeouts:AllowBelowRecommended to true.")]
+        [InlineData("ServerSelection", -1000, "MongoDB:Timeouts:ServerSelection is negative; remove it to use the driver default.")]
         public void TimeoutsBelowTheFloorsAreRefused(string name, int milliseconds, string expected)
         {
             var options = Options("mongodb://db.example.com/?tls=true");
@@ -123,18 +131,18 @@ namespace MongoTlsAnalyzers.Tests.Settings
         [Fact]
         public void TimeoutsInTheConnectionStringAreCheckedToo() =>
             Assert.Equal(
-                "The connection string's ServerSelection timeout is 500 ms, below the recommended minimum of 12 s (a replica-set election normally takes up to about 12 s); raise it, or set Timeouts:AllowBelowRecommended to true.",
+                "serverSelectionTimeoutMS in MongoDB:ConnectionString is 500 ms, below the recommended minimum of 12 s (a replica-set election normally takes up to about 12 s); raise it, or set MongoDB:Timeouts:AllowBelowRecommended to true.",
                 Problem(Options("mongodb://db.example.com/?tls=true&serverSelectionTimeoutMS=500")));
 
         [Fact]
         public void CaFilesAreCheckedAndUsed()
         {
-            var certificates = TestCertificates.Instance;
+            var certificates = _certificates;
             var missing = Path.Combine(certificates.Directory, "missing.pem");
             var notPem = certificates.Write("not-a-cert.pem", "hello");
-            Assert.StartsWith($"Tls:CaCertificatePath '{missing}' cannot be read: ", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePath = missing)), StringComparison.Ordinal);
-            Assert.Equal($"Tls:CaCertificatePath '{notPem}' holds no PEM certificate (-----BEGIN CERTIFICATE-----).", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePath = notPem)));
-            Assert.Equal("Tls:CaCertificatePem holds no PEM certificate (-----BEGIN CERTIFICATE-----).", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePem = "hello")));
+            Assert.StartsWith($"MongoDB:Tls:CaCertificatePath '{missing}' cannot be read: ", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePath = missing)), StringComparison.Ordinal);
+            Assert.Equal($"MongoDB:Tls:CaCertificatePath '{notPem}' holds no PEM certificate (-----BEGIN CERTIFICATE-----).", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePath = notPem)));
+            Assert.Equal("MongoDB:Tls:CaCertificatePem holds no PEM certificate (-----BEGIN CERTIFICATE-----).", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePem = "hello")));
 
             var settings = SecureMongoSettings.Build(Options("mongodb://db.example.com/?tls=true", o => o.Tls.CaCertificatePath = certificates.BundlePemPath), Production);
             Assert.NotNull(settings.SslSettings.ServerCertificateValidationCallback);
@@ -145,10 +153,10 @@ namespace MongoTlsAnalyzers.Tests.Settings
         [Fact]
         public void ClientCertificatesNeedAPrivateKey()
         {
-            var certificates = TestCertificates.Instance;
+            var certificates = _certificates;
             var certOnly = certificates.Client.CertificatePemPath;
             Assert.Equal(
-                $"Tls:ClientCertificatePath '{certOnly}' has no private key; use a PFX file, or a PEM file with the key, or set Tls:ClientKeyPath.",
+                $"MongoDB:Tls:ClientCertificatePath '{certOnly}' has no private key; use a PFX file, or a PEM file with the key, or set MongoDB:Tls:ClientKeyPath.",
                 Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.ClientCertificatePath = certOnly)));
 
             var withKey = SecureMongoSettings.Build(Options("mongodb://db.example.com/?tls=true", o =>
@@ -162,20 +170,20 @@ namespace MongoTlsAnalyzers.Tests.Settings
             File.WriteAllBytes(pfx, certificates.Client.Certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "pfx-Passw0rd"));
             Assert.Empty(SecureMongoSettings.Validate(Options("mongodb://db.example.com/?tls=true", o => { o.Tls.ClientCertificatePath = pfx; o.Tls.ClientCertificatePassword = "pfx-Passw0rd"; }), Production));
             var wrongPassword = Problem(Options("mongodb://db.example.com/?tls=true", o => { o.Tls.ClientCertificatePath = pfx; o.Tls.ClientCertificatePassword = "Wr0ngPassw0rd"; }));
-            Assert.Equal($"Tls:ClientCertificatePath '{pfx}' cannot be read (missing file, wrong format or wrong Tls:ClientCertificatePassword).", wrongPassword);
+            Assert.Equal($"MongoDB:Tls:ClientCertificatePath '{pfx}' cannot be read (missing file, wrong format or wrong MongoDB:Tls:ClientCertificatePassword).", wrongPassword);
             Assert.DoesNotContain("Passw0rd", wrongPassword, StringComparison.Ordinal);
         }
 
         [Fact]
         public void OtherTlsSettingsAreChecked()
         {
-            Assert.Equal("Tls:PinnedPublicKeySha256 'abc' is not a SHA-256 hash in base64 or hex.", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.PinnedPublicKeySha256 = new[] { "abc" })));
-            Assert.Equal("Tls:MinimumProtocol 'Tls11' is not supported; use Tls12 or Tls13.", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.MinimumProtocol = "Tls11")));
+            Assert.Equal("MongoDB:Tls:PinnedPublicKeySha256 'abc' is not a SHA-256 hash in base64 or hex (mongo-tls probe prints the pin of a server).", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.PinnedPublicKeySha256 = new[] { "abc" })));
+            Assert.Equal("MongoDB:Tls:MinimumProtocol 'Tls11' is not supported; use Tls12 or Tls13 (TLS 1.0 and 1.1 are broken).", Problem(Options("mongodb://db.example.com/?tls=true", o => o.Tls.MinimumProtocol = "Tls11")));
             Assert.Equal(SslProtocols.Tls13, SecureMongoSettings.Build(Options("mongodb://db.example.com/?tls=true", o => o.Tls.MinimumProtocol = "Tls13"), Production).SslSettings.EnabledSslProtocols);
             Assert.Equal(
-                "TLS settings are configured but TLS is off, so they would do nothing and the connection would be plaintext; add tls=true to ConnectionString or set Tls:Enabled to true.",
-                Problem(Options("mongodb://db.example.com/", o => o.Tls.CaCertificatePath = TestCertificates.Instance.CaPemPath)));
-            Assert.True(SecureMongoSettings.Build(Options("mongodb://db.example.com/", o => { o.Tls.Enabled = true; o.Tls.CaCertificatePath = TestCertificates.Instance.CaPemPath; }), Production).UseTls);
+                "TLS settings are configured but TLS is off, so they would do nothing and the connection would be plaintext; add tls=true to MongoDB:ConnectionString or set MongoDB:Tls:Enabled to true.",
+                Problem(Options("mongodb://db.example.com/", o => o.Tls.CaCertificatePath = _certificates.CaPemPath)));
+            Assert.True(SecureMongoSettings.Build(Options("mongodb://db.example.com/", o => { o.Tls.Enabled = true; o.Tls.CaCertificatePath = _certificates.CaPemPath; }), Production).UseTls);
         }
 
         [Fact]
@@ -197,8 +205,8 @@ namespace MongoTlsAnalyzers.Tests.Settings
             Assert.Equal("orders", settings.ApplicationName);
             Assert.Equal(ReadPreferenceMode.SecondaryPreferred, settings.ReadPreference.ReadPreferenceMode);
 
-            Assert.Equal("Pool:MinSize must not be greater than Pool:MaxSize.", Problem(Options("mongodb://db.example.com/?tls=true", o => { o.Pool.MaxSize = 1; o.Pool.MinSize = 2; })));
-            Assert.Equal("ReadPreference 'fastest' is not one of Primary, PrimaryPreferred, Secondary, SecondaryPreferred, Nearest.", Problem(Options("mongodb://db.example.com/?tls=true", o => o.ReadPreference = "fastest")));
+            Assert.Equal("MongoDB:Pool:MinSize must not be greater than MongoDB:Pool:MaxSize.", Problem(Options("mongodb://db.example.com/?tls=true", o => { o.Pool.MaxSize = 1; o.Pool.MinSize = 2; })));
+            Assert.Equal("MongoDB:ReadPreference 'fastest' is not one of Primary, PrimaryPreferred, Secondary, SecondaryPreferred, Nearest.", Problem(Options("mongodb://db.example.com/?tls=true", o => o.ReadPreference = "fastest")));
         }
 
         [Fact]
@@ -221,7 +229,7 @@ namespace MongoTlsAnalyzers.Tests.Settings
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["MongoDB:ConnectionString"] = "mongodb://db.example.com/orders?tls=true",
-                ["MongoDB:Tls:CaCertificatePath"] = TestCertificates.Instance.CaPemPath,
+                ["MongoDB:Tls:CaCertificatePath"] = _certificates.CaPemPath,
                 ["MongoDB:Tls:RevocationMode"] = "Online",
                 ["MongoDB:Timeouts:ServerSelection"] = "00:00:20",
                 ["MongoDB:Pool:MaxSize"] = "20",
