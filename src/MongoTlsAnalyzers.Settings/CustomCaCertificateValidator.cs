@@ -105,7 +105,7 @@ namespace MongoTlsAnalyzers.Settings
             }
             else
             {
-                using var built = BuildWithTrustedRoots(leaf, chain);
+                using var built = BuildWithTrustedRoots(chain);
                 if (!built.Build(leaf) || (sslPolicyErrors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
                 {
                     return CertificateRejection.Explain(leaf, built, sslPolicyErrors & ~SslPolicyErrors.RemoteCertificateChainErrors, host, _roots)
@@ -125,7 +125,7 @@ namespace MongoTlsAnalyzers.Settings
         public static string PinOf(X509Certificate2 certificate) =>
             Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 
-        private X509Chain BuildWithTrustedRoots(X509Certificate2 leaf, X509Chain? presented)
+        private X509Chain BuildWithTrustedRoots(X509Chain? presented)
         {
             var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

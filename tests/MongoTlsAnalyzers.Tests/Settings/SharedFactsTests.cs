@@ -6,7 +6,7 @@ using MongoTlsAnalyzers.Settings;
 namespace MongoTlsAnalyzers.Tests.Settings
 {
     /// <summary>
-    /// The analyzers and the runtime helper share facts as documented values, never by reference (DESIGN §7):
+    /// The analyzers and the runtime helper share facts as documented values, never by reference (docs/architecture.md "Shared facts"):
     /// these tests keep the two copies equal.
     /// </summary>
     public sealed class SharedFactsTests
