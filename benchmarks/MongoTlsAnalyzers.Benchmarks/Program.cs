@@ -29,6 +29,7 @@ namespace MongoTlsAnalyzers.Benchmarks
               --ide-docs <n>     documents sampled for the IDE figures (default 400)
               --no-ide           skip the IDE figures
               --solo             also run each of our analyzers alone (attribution: the rules share one model)
+              --baseline <dll>   also measure an earlier build of MongoTlsAnalyzers.dll in the same run (before/after)
               --concurrent       concurrent analysis and concurrentBuild (default: sequential, so times are CPU-like)
               --seed <n>         generator seed (default 20251128)
               --filter <glob>    micro: only the matching benchmarks (BenchmarkDotNet glob, e.g. *Rule*)
@@ -74,7 +75,8 @@ namespace MongoTlsAnalyzers.Benchmarks
                 Source: Value(args, "--source"),
                 Seed: Int(args, "--seed", CodeBase.CodeBaseGenerator.DefaultSeed),
                 SkipIde: Has(args, "--no-ide"),
-                Solo: Has(args, "--solo"));
+                Solo: Has(args, "--solo"),
+                Baseline: Value(args, "--baseline"));
 
             var problems = 0;
             var misses = 0;

@@ -20,7 +20,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
         public double MedianOf(int analyzer) => Stats.Median(PerAnalyzerPerPass.Select(pass => pass[analyzer]));
     }
 
-    public sealed record WholeCompilationFigures(int Passes, bool Concurrent, IReadOnlyList<double> CompilePerPass, int CompileErrors, int CompileWarnings, IReadOnlyList<string> FirstErrors, SetFigures Ours, SetFigures Floor, SetFigures Peer)
+    public sealed record WholeCompilationFigures(int Passes, bool Concurrent, IReadOnlyList<double> CompilePerPass, int CompileErrors, int CompileWarnings, IReadOnlyList<string> FirstErrors, SetFigures Ours, SetFigures Floor, SetFigures Peer, SetFigures? Baseline = null)
     {
         public double MedianCompile => Stats.Median(CompilePerPass);
     }
@@ -33,7 +33,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
     /// </summary>
     public static class CompilationHarness
     {
-        public static WholeCompilationFigures Run(AnalyzedCodeBase codeBase, int passes, bool concurrent, Action<string> log)
+        public static WholeCompilationFigures Run(AnalyzedCodeBase codeBase, int passes, bool concurrent, Action<string> log, ImmutableArray<DiagnosticAnalyzer> baseline = default)
         {
             var sets = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, Func<DiagnosticAnalyzer, string> Label)[]
             {
@@ -41,6 +41,11 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
                 ("No-op floor", NoOpAnalyzer.Create(), a => a.SupportedDiagnostics[0].Id + " floor"),
                 ("NetAnalyzers peer", PeerAnalyzers.Create(), a => a.GetType().Name),
             };
+            if (!baseline.IsDefaultOrEmpty)
+            {
+                sets = sets.Append(("Baseline", baseline, a => string.Join("/", a.SupportedDiagnostics.Select(d => d.Id).Distinct()) + " " + a.GetType().Name)).ToArray();
+            }
+
 
             var compile = new List<double>();
             var results = sets.Select(_ => new List<AnalyzerRunResult>()).ToArray();
@@ -101,7 +106,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
                 results[i].Last().DiagnosticCounts,
                 results[i].SelectMany(r => r.Exceptions).Distinct().ToList());
 
-            return new WholeCompilationFigures(passes, concurrent, compile, errors, warnings, firstErrors, Figures(0), Figures(1), Figures(2));
+            return new WholeCompilationFigures(passes, concurrent, compile, errors, warnings, firstErrors, Figures(0), Figures(1), Figures(2), sets.Length > 3 ? Figures(3) : null);
         }
 
         /// <summary>The compiler's own diagnostics of a fresh compilation (binding, flow analysis, no emit), timed.</summary>

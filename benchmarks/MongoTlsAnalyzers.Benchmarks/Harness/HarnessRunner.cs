@@ -8,7 +8,7 @@ using MongoTlsAnalyzers.Benchmarks.References;
 namespace MongoTlsAnalyzers.Benchmarks.Harness
 {
     /// <summary>The harness run's settings, from the command line.</summary>
-    public sealed record HarnessSettings(int Passes, int MinFiles, int MinLines, int NoDriverFiles, int IdeDocuments, bool Concurrent, string? Source, int Seed, bool SkipIde, bool Solo);
+    public sealed record HarnessSettings(int Passes, int MinFiles, int MinLines, int NoDriverFiles, int IdeDocuments, bool Concurrent, string? Source, int Seed, bool SkipIde, bool Solo, string? Baseline = null);
 
     /// <summary>Builds the code base, runs the three in-process measurements and prints the table.</summary>
     public static class HarnessRunner
@@ -32,7 +32,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             Console.WriteLine($"Method:   {settings.Passes} measured pass(es) after 1 warm-up; {(settings.Concurrent ? "concurrent" : "sequential")} analysis and concurrentBuild={settings.Concurrent.ToString().ToLowerInvariant()}; analyzer time = logAnalyzerExecutionTime");
             Console.WriteLine();
 
-            var whole = CompilationHarness.Run(codeBase, settings.Passes, settings.Concurrent, Console.WriteLine);
+            var whole = CompilationHarness.Run(codeBase, settings.Passes, settings.Concurrent, Console.WriteLine, settings.Baseline is null ? default : BaselineAnalyzers.Load(settings.Baseline));
             if (whole.CompileErrors > 0)
             {
                 Console.WriteLine($"  note: the compilation has {whole.CompileErrors} error(s), e.g. " + string.Join(" | ", whole.FirstErrors));

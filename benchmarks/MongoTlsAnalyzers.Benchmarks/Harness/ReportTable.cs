@@ -39,6 +39,12 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             Row($"  Peer: NetAnalyzers CA5359/CA5397/CA5398/CA5399, {whole.Peer.Labels.Count} analyzers", Ms(peer), Pct(peer / compile) + " of compile");
             Row("  Peer / no-op floor", string.Empty, X(peer / floor));
             Row("  MongoTlsAnalyzers / peer", string.Empty, X(ours / peer), "<= 0.5x peer", ours / peer <= PeerRatioBudget);
+            if (whole.Baseline is { } baseline)
+            {
+                Row($"  Baseline (--baseline), {baseline.Labels.Count} analyzer(s)", Ms(baseline.MedianTotal), Pct(baseline.MedianTotal / compile) + " of compile");
+                Row("  MongoTlsAnalyzers / baseline", string.Empty, X(ours / baseline.MedianTotal));
+            }
+
             Row("  Wall of GetAnalyzerDiagnosticsAsync incl. binding: ours / floor / peer", $"{Ms(whole.Ours.MedianWall)} / {Ms(whole.Floor.MedianWall)} / {Ms(whole.Peer.MedianWall)}");
             if (noDriver is not null)
             {
@@ -68,7 +74,13 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             text.Append(Environment.NewLine).Append(PerAnalyzer(whole.Ours, compile)).Append(PerAnalyzer(whole.Peer, compile));
             text.Append("Per pass (ms): compile ").Append(Join(whole.CompilePerPass)).Append("; ours ").Append(Join(whole.Ours.TotalPerPass))
                 .Append("; floor ").Append(Join(whole.Floor.TotalPerPass)).Append("; peer ").Append(Join(whole.Peer.TotalPerPass)).Append(Environment.NewLine);
-            text.Append("Diagnostics found: ours ").Append(Counts(whole.Ours.DiagnosticCounts)).Append("; peer ").Append(Counts(whole.Peer.DiagnosticCounts)).Append(Environment.NewLine);
+            text.Append("Diagnostics found: ours ").Append(Counts(whole.Ours.DiagnosticCounts)).Append("; peer ").Append(Counts(whole.Peer.DiagnosticCounts));
+            if (whole.Baseline is { } baselineFigures)
+            {
+                text.Append("; baseline ").Append(Counts(baselineFigures.DiagnosticCounts));
+            }
+
+            text.Append(Environment.NewLine);
             var exceptions = whole.Ours.Exceptions.Concat(whole.Peer.Exceptions).Concat(whole.Floor.Exceptions)
                 .Concat(noDriver?.Exceptions ?? Array.Empty<string>()).Concat(ide?.Exceptions ?? Array.Empty<string>()).Distinct().ToList();
             text.Append("Analyzer exceptions (AD0001): ").Append(exceptions.Count == 0 ? "none" : string.Join("; ", exceptions.Take(5))).Append(Environment.NewLine);

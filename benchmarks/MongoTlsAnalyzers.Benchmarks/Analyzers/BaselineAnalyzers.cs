@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MongoTlsAnalyzers.Benchmarks.Analyzers
+{
+    /// <summary>
+    /// An earlier build of our analyzers (<c>--baseline path/to/MongoTlsAnalyzers.dll</c>), measured in the same run as
+    /// the current one, for before/after figures on one machine. The assembly has the same name as the current one,
+    /// so it is loaded into a load context of its own; Roslyn itself comes from the default context, so both share it.
+    /// </summary>
+    public static class BaselineAnalyzers
+    {
+        public static ImmutableArray<DiagnosticAnalyzer> Load(string path)
+        {
+            var context = new BaselineLoadContext(System.IO.Path.GetFullPath(path));
+            var assembly = context.LoadFromAssemblyPath(System.IO.Path.GetFullPath(path));
+            return assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+        }
+
+        private sealed class BaselineLoadContext : AssemblyLoadContext
+        {
+            private readonly string _path;
+
+            public BaselineLoadContext(string path)
+                : base("baseline analyzers")
+            {
+                _path = path;
+            }
+
+            // Everything but the baseline assembly itself (Roslyn, the BCL) comes from the default context.
+            protected override Assembly? Load(AssemblyName assemblyName) => null;
+        }
+    }
+}
