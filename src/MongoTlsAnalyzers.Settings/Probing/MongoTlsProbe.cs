@@ -38,7 +38,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
             if (url.Scheme == MongoDB.Driver.Core.Configuration.ConnectionStringScheme.MongoDBPlusSrv)
             {
                 var srvHost = url.Server.Host;
-                var (finding, failure) = await LookUpSrvAsync(srvHost, options.Timeout, cancellationToken).ConfigureAwait(false);
+                var (finding, failure) = await LookUpSrvAsync(srvHost, options, cancellationToken).ConfigureAwait(false);
                 if (failure is not null)
                 {
                     return new ProbeReport { ConnectionString = shown, TlsExpected = true, Failure = failure };
@@ -96,10 +96,15 @@ namespace MongoTlsAnalyzers.Settings.Probing
             return await Dns.GetHostAddressesAsync(host, cancel.Token).ConfigureAwait(false);
         }
 
-        private static async Task<(DnsFinding? Finding, ProbeFailure? Failure)> LookUpSrvAsync(string host, TimeSpan timeout, CancellationToken cancellationToken)
+        private static async Task<(DnsFinding? Finding, ProbeFailure? Failure)> LookUpSrvAsync(string host, MongoTlsProbeOptions options, CancellationToken cancellationToken)
         {
             var srvName = "_mongodb._tcp." + host;
-            var client = new LookupClient(new LookupClientOptions { Timeout = timeout, UseCache = false, ThrowDnsErrors = false });
+            var lookup = options.DnsServers.Count > 0 ? new LookupClientOptions(options.DnsServers.ToArray()) : new LookupClientOptions();
+            lookup.Timeout = options.Timeout;
+            lookup.UseCache = false;
+            lookup.ThrowDnsErrors = false;
+            lookup.Retries = 1;
+            var client = new LookupClient(lookup);
             var watch = Stopwatch.StartNew();
             IDnsQueryResponse srv;
             try

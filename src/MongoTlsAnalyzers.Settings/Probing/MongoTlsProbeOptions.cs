@@ -21,6 +21,9 @@ namespace MongoTlsAnalyzers.Settings.Probing
         /// </summary>
         public IDictionary<string, string> Resolve { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The DNS servers asked for SRV and TXT records; the system's when empty.</summary>
+        public IList<System.Net.IPEndPoint> DnsServers { get; } = new List<System.Net.IPEndPoint>();
+
         /// <summary>Whether to send a MongoDB hello after the handshake.</summary>
         public bool SendHello { get; set; } = true;
 

@@ -179,6 +179,39 @@ namespace MongoTlsAnalyzers.Settings.Tests.Probing
         }
 
         [Fact]
+        public async Task AnSrvNameIsResolvedToItsHostsAndTxtOptions()
+        {
+            using var first = OpenSslServer.Start(_certificates.Server);
+            using var second = OpenSslServer.Start(_certificates.Server);
+            using var dns = new TinyDnsServer();
+            dns.AddSrv("_mongodb._tcp.cluster0.test.example", "localhost", first.Port);
+            dns.AddSrv("_mongodb._tcp.cluster0.test.example", "localhost", second.Port);
+            dns.AddTxt("cluster0.test.example", "authSource=admin&replicaSet=rs0");
+            var options = new MongoTlsProbeOptions { CaPemPath = _certificates.CaPemPath, Timeout = TimeSpan.FromSeconds(3) };
+            options.DnsServers.Add(dns.EndPoint);
+
+            var report = await MongoTlsProbe.RunAsync("mongodb+srv://app:S3cret-Passw0rd@cluster0.test.example/", options);
+            Assert.True(report.Passed, Describe(report));
+            Assert.Equal("_mongodb._tcp.cluster0.test.example", report.Dns!.SrvName);
+            Assert.Equal(new[] { "localhost:" + first.Port, "localhost:" + second.Port }, report.Dns.Hosts);
+            Assert.Equal("authSource=admin&replicaSet=rs0", report.Dns.TxtOptions);
+            Assert.Equal(new[] { first.Port, second.Port }, report.Hosts.Select(h => h.Port));
+            Assert.True(report.TlsExpected);
+            Assert.Equal("mongodb+srv://app:****@cluster0.test.example/", report.ConnectionString);
+        }
+
+        [Fact]
+        public async Task AnSrvNameWithoutRecordsIsSaidAgainstARealServer()
+        {
+            using var dns = new TinyDnsServer();
+            var options = new MongoTlsProbeOptions { Timeout = TimeSpan.FromSeconds(3) };
+            options.DnsServers.Add(dns.EndPoint);
+            var report = await MongoTlsProbe.RunAsync("mongodb+srv://cluster9.test.example/", options);
+            Assert.Equal("srv-missing", report.Failure!.Code);
+            Assert.StartsWith("No SRV record '_mongodb._tcp.cluster9.test.example' was found (", report.Failure.Explanation, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task AMongoDbServerAnswersHello()
         {
             using var mongo = MockMongoServer.Start(_certificates.Server);
