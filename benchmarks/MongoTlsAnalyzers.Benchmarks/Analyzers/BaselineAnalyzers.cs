@@ -14,16 +14,23 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
     /// </summary>
     public static class BaselineAnalyzers
     {
+        private static MethodInfo? s_forgetTreeFacts;
+
         public static ImmutableArray<DiagnosticAnalyzer> Load(string path)
         {
             var context = new BaselineLoadContext(System.IO.Path.GetFullPath(path));
             var assembly = context.LoadFromAssemblyPath(System.IO.Path.GetFullPath(path));
+            // The baseline keeps its own per-tree facts (its own statics): they are dropped before each run as ours are.
+            s_forgetTreeFacts = assembly.GetType("MongoTlsAnalyzers.Screening.TreeFacts")?.GetMethod("ForgetAll", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
             return assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
         }
+
+        /// <summary>Drops the baseline's per-tree facts, when a baseline is loaded.</summary>
+        public static void ForgetTreeFacts() => s_forgetTreeFacts?.Invoke(null, null);
 
         private sealed class BaselineLoadContext : AssemblyLoadContext
         {

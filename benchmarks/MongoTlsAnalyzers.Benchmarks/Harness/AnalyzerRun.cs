@@ -37,6 +37,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             var exceptions = new List<string>();
             // The passes share syntax trees, which a build never does: our per-tree facts must be read again each time.
             MongoTlsAnalyzers.Screening.TreeFacts.ForgetAll();
+            Analyzers.BaselineAnalyzers.ForgetTreeFacts();
             var withAnalyzers = Attach(compilation, analyzers, options, concurrent, exceptions);
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();

@@ -6,7 +6,7 @@ namespace MongoTlsAnalyzers.Analysis
     /// <summary>
     /// One rule (or one family of IDs that share an analysis) of the package. Rules are not analyzers of their own:
     /// the one host analyzer (<see cref="MongoAnalyzerHost"/>) runs them all, so Roslyn pays one registration of
-    /// each kind, not one per rule (docs/architecture.md "Registrations"). A rule only registers what it looks at,
+    /// each kind, not one per rule (docs/architecture.md "From a syntax node to a diagnostic"). A rule only registers what it looks at,
     /// asks the model for its findings, and reports them.
     /// </summary>
     internal abstract class MongoRule
