@@ -44,7 +44,7 @@ namespace MongoTlsAnalyzers.Settings
         }
 
         /// <summary>The registered names; the default client's is empty.</summary>
-        public System.Collections.Generic.IEnumerable<string> Names => _sections.Keys;
+        public IEnumerable<string> Names => _sections.Keys;
 
         /// <summary>Whether <paramref name="name"/> was registered through AddSecureMongoClient.</summary>
         public bool Contains(string name) => _sections.ContainsKey(name);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography.X509Certificates;
 
 namespace MongoTlsAnalyzers.Settings
@@ -64,7 +65,7 @@ namespace MongoTlsAnalyzers.Settings
         public SecureMongoPoolOptions Pool { get; set; } = new SecureMongoPoolOptions();
 
         /// <summary>Values the configuration held that could not be bound (a malformed time span, an unknown enum name).</summary>
-        internal System.Collections.Generic.List<string> BindingProblems { get; } = new System.Collections.Generic.List<string>();
+        internal List<string> BindingProblems { get; } = new List<string>();
     }
 
     /// <summary>TLS settings: on and validated unless configured otherwise.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -237,7 +238,7 @@ namespace MongoTlsAnalyzers.Settings
                     var ssl = new SslSettings
                     {
                         EnabledSslProtocols = _protocols,
-                        CheckCertificateRevocation = _material.Roots.Count == 0 && tls.RevocationMode != System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+                        CheckCertificateRevocation = _material.Roots.Count == 0 && tls.RevocationMode != X509RevocationMode.NoCheck,
                     };
                     if (_material.Roots.Count > 0 || tls.PinnedPublicKeySha256.Length > 0)
                     {

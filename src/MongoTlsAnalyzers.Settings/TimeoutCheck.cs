@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MongoDB.Driver.Core.Configuration;
 
 namespace MongoTlsAnalyzers.Settings
@@ -42,7 +43,7 @@ namespace MongoTlsAnalyzers.Settings
             }
 
             var value = configured ?? fromUri;
-            if (value is not TimeSpan timeout || timeout == System.Threading.Timeout.InfiniteTimeSpan)
+            if (value is not TimeSpan timeout || timeout == Timeout.InfiniteTimeSpan)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -171,6 +172,6 @@ namespace MongoTlsAnalyzers.Tool
             }
         }
 
-        private static double Round(double value) => System.Math.Round(value, 1);
+        private static double Round(double value) => Math.Round(value, 1);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,7 +42,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             Call(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("MongoClientSettings"), SyntaxFactory.IdentifierName("FromConnectionString")), connectionString);
 
         private static InvocationExpressionSyntax Call(ExpressionSyntax target, params ExpressionSyntax[] arguments) =>
-            SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(System.Array.ConvertAll(arguments, a => SyntaxFactory.Argument(a)))));
+            SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(Array.ConvertAll(arguments, a => SyntaxFactory.Argument(a)))));
 
         /// <summary>Adds the BCL helper methods to <paramref name="type"/> unless it already has them.</summary>
         public static TypeDeclarationSyntax AddBclMethods(TypeDeclarationSyntax type, bool needsSettingsMethod)
@@ -73,7 +74,7 @@ private static RemoteCertificateValidationCallback ValidateWithCustomCa(string c
     trustedRoots.ImportFromPemFile(caFile);
     if (trustedRoots.Count == 0)
     {
-        throw new System.InvalidOperationException($""No PEM certificate found in '{caFile}'."");
+        throw new InvalidOperationException($""No PEM certificate found in '{caFile}'."");
     }
 
     return (sender, certificate, chain, errors) =>

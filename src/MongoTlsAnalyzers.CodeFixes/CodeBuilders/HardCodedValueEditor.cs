@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
@@ -23,7 +24,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         private readonly Document _document;
         private readonly DocumentEditor _editor;
         private readonly HashSet<SyntaxNode> _handled = new HashSet<SyntaxNode>();
-        private readonly List<Microsoft.CodeAnalysis.Text.TextSpan> _replacedSpans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+        private readonly List<TextSpan> _replacedSpans = new List<TextSpan>();
         private readonly List<ISymbol> _removalCandidates = new List<ISymbol>();
         private bool _needsConfigurationImport;
 

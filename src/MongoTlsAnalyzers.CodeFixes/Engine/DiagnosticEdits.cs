@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -47,7 +48,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         }
 
         /// <summary>A Fix All provider for fixes with several actions: it applies the action the user picked.</summary>
-        public static FixAllProvider FixAll(System.Func<string?, EditRegistrar?> registrarForKey) =>
+        public static FixAllProvider FixAll(Func<string?, EditRegistrar?> registrarForKey) =>
             FixAllProvider.Create(async (context, document, diagnostics) =>
             {
                 var register = registrarForKey(context.CodeActionEquivalenceKey);

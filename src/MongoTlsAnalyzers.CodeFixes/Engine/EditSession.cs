@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using MongoTlsAnalyzers.Descriptors;
 
@@ -12,8 +14,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
     /// </summary>
     internal sealed class EditSession
     {
-        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralEdit>> _literalEdits =
-            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax, List<LiteralEdit>>();
+        private readonly Dictionary<LiteralExpressionSyntax, List<LiteralEdit>> _literalEdits =
+            new Dictionary<LiteralExpressionSyntax, List<LiteralEdit>>();
 
         public EditSession(DocumentEditor editor)
         {
@@ -31,22 +33,22 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the edits are applied.</summary>
         public void AddImport(string namespaceName) => _imports.Add(namespaceName);
 
-        private readonly Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>> _typeEdits =
-            new Dictionary<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>>();
+        private readonly Dictionary<TypeDeclarationSyntax, List<Func<TypeDeclarationSyntax, TypeDeclarationSyntax>>> _typeEdits =
+            new Dictionary<TypeDeclarationSyntax, List<Func<TypeDeclarationSyntax, TypeDeclarationSyntax>>>();
 
         /// <summary>Edits a type declaration (adds members) when the edits are applied, after the edits inside it.</summary>
-        public void AddTypeEdit(Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax type, System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax> edit)
+        public void AddTypeEdit(TypeDeclarationSyntax type, Func<TypeDeclarationSyntax, TypeDeclarationSyntax> edit)
         {
             if (!_typeEdits.TryGetValue(type, out var edits))
             {
-                edits = new List<System.Func<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>>();
+                edits = new List<Func<TypeDeclarationSyntax, TypeDeclarationSyntax>>();
                 _typeEdits.Add(type, edits);
             }
 
             edits.Add(edit);
         }
 
-        public void EditLiteral(Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal, LiteralEdit edit)
+        public void EditLiteral(LiteralExpressionSyntax literal, LiteralEdit edit)
         {
             if (!_literalEdits.TryGetValue(literal, out var edits))
             {
@@ -63,7 +65,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             foreach (var pair in _literalEdits)
             {
                 var edits = pair.Value.OrderByDescending(e => e.Start).ToList();
-                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)current, edits));
+                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll((LiteralExpressionSyntax)current, edits));
             }
 
             _literalEdits.Clear();
@@ -72,7 +74,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
                 var edits = pair.Value;
                 Editor.ReplaceNode(pair.Key, (current, _) =>
                 {
-                    var type = (Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)current;
+                    var type = (TypeDeclarationSyntax)current;
                     foreach (var edit in edits)
                     {
                         type = edit(type);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -76,15 +77,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         {
             var text = original.Text;
             SyntaxToken token;
-            if (original.IsKind(SyntaxKind.StringLiteralToken) && text.StartsWith("@", System.StringComparison.Ordinal))
+            if (original.IsKind(SyntaxKind.StringLiteralToken) && text.StartsWith("@", StringComparison.Ordinal))
             {
                 token = SyntaxFactory.Literal("@\"" + value.Replace("\"", "\"\"") + "\"", value);
             }
             else if (original.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
                 && value.IndexOf('\n') < 0
                 && value.IndexOf('\r') < 0
-                && !value.StartsWith("\"", System.StringComparison.Ordinal)
-                && !value.EndsWith("\"", System.StringComparison.Ordinal))
+                && !value.StartsWith("\"", StringComparison.Ordinal)
+                && !value.EndsWith("\"", StringComparison.Ordinal))
             {
                 var quotes = 3;
                 while (value.Contains(new string('"', quotes)))

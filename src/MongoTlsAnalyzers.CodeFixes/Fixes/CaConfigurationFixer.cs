@@ -3,10 +3,11 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
@@ -206,10 +207,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                     "Set MongoDB:Tls:CaCertificatePath to the CA certificate file (PEM).")
                 : SecretReads.ReadOrThrow(
                     SyntaxFactory.InvocationExpression(
-                        SyntaxFactory.ParseExpression("global::System.Environment.GetEnvironmentVariable").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
+                        SyntaxFactory.ParseExpression("global::System.Environment.GetEnvironmentVariable").WithAdditionalAnnotations(Simplifier.Annotation),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("MONGODB_TLS_CA_FILE")))))),
                     "Set the MONGODB_TLS_CA_FILE environment variable to the CA certificate file (PEM).");
-            session.Editor.ReplaceNode(callback, CustomCaCode.Validator(helper, caFile).WithTriviaFrom(callback).WithAdditionalAnnotations(Formatter.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
+            session.Editor.ReplaceNode(callback, CustomCaCode.Validator(helper, caFile).WithTriviaFrom(callback).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation));
             return true;
         }
     }

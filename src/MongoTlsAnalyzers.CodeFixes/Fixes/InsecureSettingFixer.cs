@@ -3,10 +3,11 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
@@ -62,7 +63,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                     : SyntaxFactory.BinaryExpression(
                         SyntaxKind.LogicalAndExpression,
                         isDevelopment,
-                        SyntaxFactory.ParenthesizedExpression(member.Right.WithoutTrivia()).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation));
+                        SyntaxFactory.ParenthesizedExpression(member.Right.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation));
                 editor.ReplaceNode(member.Right, value.WithTriviaFrom(member.Right).WithAdditionalAnnotations(Formatter.Annotation));
                 EnsureImport(session, environment, member.SpanStart);
                 return true;

@@ -1,11 +1,12 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
@@ -166,7 +167,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         private static ExpressionSyntax Build(SemanticModel model, int position, CancellationToken cancellationToken)
         {
             var environment = EnvironmentAccess.Find(model, position, cancellationToken);
-            var options = ScopeSearch.Find(model, position, IsOptionsOfSecureMongoOptions, System.Array.Empty<string>(), cancellationToken);
+            var options = ScopeSearch.Find(model, position, IsOptionsOfSecureMongoOptions, Array.Empty<string>(), cancellationToken);
             var configuration = ConfigurationAccess.Find(model, position, cancellationToken);
 
             string method;

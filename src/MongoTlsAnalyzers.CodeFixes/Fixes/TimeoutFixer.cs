@@ -2,10 +2,11 @@ using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.Engine;
@@ -33,7 +34,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             FixAction.Always(RaiseKey, "Raise to the recommended minimum", Raise),
             FixAction.Always(RemoveKey, "Remove, to use the driver default", Remove));
 
-        private static bool Raise(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        private static bool Raise(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
             {
@@ -52,7 +53,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             return true;
         }
 
-        private static bool Remove(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        private static bool Remove(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit))
             {

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.Engine;
@@ -27,7 +28,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(ConvertKey, "Convert unit: read the number as milliseconds", Convert));
 
-        private static bool Convert(EditSession session, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+        private static bool Convert(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
             {

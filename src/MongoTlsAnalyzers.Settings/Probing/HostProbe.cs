@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Security;
@@ -71,7 +72,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
                 }
                 catch (Exception ex) when (ex is SocketException or OperationCanceledException or IndexOutOfRangeException)
                 {
-                    _finding.Failure = ProbeExplanations.DnsFailure(_host, ex switch { SocketException socket => socket.Message, IndexOutOfRangeException => "no address", _ => "no answer within " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (" + ex.GetType().Name + ")" });
+                    _finding.Failure = ProbeExplanations.DnsFailure(_host, ex switch { SocketException socket => socket.Message, IndexOutOfRangeException => "no address", _ => "no answer within " + _options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s (" + ex.GetType().Name + ")" });
                     return null;
                 }
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -45,7 +46,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
                 }
 
                 dns = finding;
-                servers = finding!.Hosts.Select(h => (Host: h.Substring(0, h.LastIndexOf(':')), Port: int.Parse(h.Substring(h.LastIndexOf(':') + 1), System.Globalization.CultureInfo.InvariantCulture))).ToList();
+                servers = finding!.Hosts.Select(h => (Host: h.Substring(0, h.LastIndexOf(':')), Port: int.Parse(h.Substring(h.LastIndexOf(':') + 1), CultureInfo.InvariantCulture))).ToList();
             }
 
             var roots = options.CaCertificates is { Count: > 0 } loaded ? new CustomCaCertificateValidator(loaded) : options.CaPemPath is null ? null : CustomCaCertificateValidator.FromPemFile(options.CaPemPath);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace MongoTlsAnalyzers.Settings.Probing
 {
@@ -10,7 +12,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
         public string? CaPemPath { get; set; }
 
         /// <summary>CA certificates to validate against (instead of <see cref="CaPemPath"/>), as the helper has them loaded.</summary>
-        public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? CaCertificates { get; set; }
+        public X509Certificate2Collection? CaCertificates { get; set; }
 
         /// <summary>How long each step (DNS, TCP connect, TLS handshake, hello) may take.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -22,7 +24,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
         public IDictionary<string, string> Resolve { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The DNS servers asked for SRV and TXT records; the system's when empty.</summary>
-        public IList<System.Net.IPEndPoint> DnsServers { get; } = new List<System.Net.IPEndPoint>();
+        public IList<IPEndPoint> DnsServers { get; } = new List<IPEndPoint>();
 
         /// <summary>Whether to send a MongoDB hello after the handshake.</summary>
         public bool SendHello { get; set; } = true;

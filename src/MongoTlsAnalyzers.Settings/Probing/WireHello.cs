@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MongoDB.Bson;
@@ -49,7 +51,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
         public static string Describe(BsonDocument reply)
         {
             var primary = reply.GetValue("isWritablePrimary", reply.GetValue("ismaster", BsonNull.Value));
-            var parts = new System.Collections.Generic.List<string>();
+            var parts = new List<string>();
             if (reply.TryGetValue("setName", out var setName))
             {
                 parts.Add("replica set " + setName);
@@ -92,7 +94,7 @@ namespace MongoTlsAnalyzers.Settings.Probing
         private static byte[] LegacyIsMaster()
         {
             var document = new BsonDocument { { "isMaster", 1 } }.ToBson();
-            var collection = System.Text.Encoding.UTF8.GetBytes("admin.$cmd\0");
+            var collection = Encoding.UTF8.GetBytes("admin.$cmd\0");
             using var buffer = new MemoryStream();
             using var writer = new BinaryWriter(buffer);
             writer.Write(16 + 4 + collection.Length + 4 + 4 + document.Length);

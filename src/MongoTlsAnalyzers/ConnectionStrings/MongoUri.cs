@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Text;
 
 namespace MongoTlsAnalyzers.ConnectionStrings
 {
@@ -159,7 +160,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         {
             get
             {
-                var builder = new System.Text.StringBuilder();
+                var builder = new StringBuilder();
                 builder.Append(IsSrv ? SrvPrefix : StandardPrefix);
                 if (UserInfo is { } userInfo)
                 {

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -77,7 +79,7 @@ namespace MongoTlsAnalyzers.Folding
                 switch ((SyntaxKind)token.RawKind)
                 {
                     case SyntaxKind.StringLiteralToken:
-                        verbatim = text.StartsWith("@", System.StringComparison.Ordinal);
+                        verbatim = text.StartsWith("@", StringComparison.Ordinal);
                         contentStart = verbatim ? 2 : 1;
                         contentEnd = text.Length - 1;
                         break;
@@ -174,7 +176,7 @@ namespace MongoTlsAnalyzers.Folding
 
                     // Code points above U+FFFF become a surrogate pair in the value.
                     var hex = text.Substring(position + 2, 8);
-                    if (uint.TryParse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var codePoint) && codePoint > 0xFFFF)
+                    if (uint.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var codePoint) && codePoint > 0xFFFF)
                     {
                         valueChars = 2;
                     }

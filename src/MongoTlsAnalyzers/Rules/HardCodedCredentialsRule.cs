@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -152,7 +153,7 @@ namespace MongoTlsAnalyzers.Rules
                 () => SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken).IsKnownLoopback);
         }
 
-        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, string subject, System.Func<bool>? isLoopbackOnly = null)
+        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, string subject, Func<bool>? isLoopbackOnly = null)
         {
             var folded = session.Model.Folder.Fold(value, context.CancellationToken);
             if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value, username) || isLoopbackOnly?.Invoke() == true)

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -88,9 +90,9 @@ namespace MongoTlsAnalyzers.Rules
             long flags;
             try
             {
-                flags = System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
+                flags = Convert.ToInt64(constant, CultureInfo.InvariantCulture);
             }
-            catch (System.Exception ex) when (ex is System.FormatException or System.InvalidCastException or System.OverflowException)
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
             {
                 return null;
             }

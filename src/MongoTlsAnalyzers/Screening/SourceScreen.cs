@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -202,7 +203,7 @@ namespace MongoTlsAnalyzers.Screening
             private readonly Dictionary<SyntaxTree, List<int>> _positions = new Dictionary<SyntaxTree, List<int>>();
 
             /// <summary>Field names (and assignment targets) already searched for in every file, compared ordinally.</summary>
-            private readonly HashSet<string> _seenFields = new HashSet<string>(System.StringComparer.Ordinal);
+            private readonly HashSet<string> _seenFields = new HashSet<string>(StringComparer.Ordinal);
 
             /// <summary>Local names already searched for in their own file.</summary>
             private readonly HashSet<(SyntaxTree, string)> _seenLocals = new HashSet<(SyntaxTree, string)>();
@@ -298,8 +299,8 @@ namespace MongoTlsAnalyzers.Screening
                 SyntaxNode? root = null;
                 foreach (var (name, _) in names)
                 {
-                    for (var start = text.IndexOf(name, System.StringComparison.Ordinal); start >= 0;
-                         start = text.IndexOf(name, start + name.Length, System.StringComparison.Ordinal))
+                    for (var start = text.IndexOf(name, StringComparison.Ordinal); start >= 0;
+                         start = text.IndexOf(name, start + name.Length, StringComparison.Ordinal))
                     {
                         if (!IdentifierRuns.StartsRun(text, start) || !IdentifierRuns.EndsRun(text, start + name.Length))
                         {

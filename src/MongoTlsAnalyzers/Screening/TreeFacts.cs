@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -65,8 +66,8 @@ namespace MongoTlsAnalyzers.Screening
             var visitor = new Collector(new ulong[FilterBits / 64]);
             IdentifierRuns.Scan(tree.GetText(CancellationToken.None), ref visitor);
             return new TreeFacts(
-                visitor.TriggerStarts?.ToArray() ?? System.Array.Empty<int>(),
-                visitor.SchemeStarts?.ToArray() ?? System.Array.Empty<int>(),
+                visitor.TriggerStarts?.ToArray() ?? Array.Empty<int>(),
+                visitor.SchemeStarts?.ToArray() ?? Array.Empty<int>(),
                 visitor.Words);
         }
 

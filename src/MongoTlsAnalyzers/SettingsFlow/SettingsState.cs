@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
@@ -93,10 +94,10 @@ namespace MongoTlsAnalyzers.SettingsFlow
         {
             for (var current = node.Parent; current is not null; current = current.Parent)
             {
-                if (current is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax
-                    || current is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax
-                    || current is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
-                    || current is Microsoft.CodeAnalysis.CSharp.Syntax.SwitchSectionSyntax)
+                if (current is BlockSyntax
+                    || current is CompilationUnitSyntax
+                    || current is ArrowExpressionClauseSyntax
+                    || current is SwitchSectionSyntax)
                 {
                     return current;
                 }

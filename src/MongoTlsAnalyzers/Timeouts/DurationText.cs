@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 
 namespace MongoTlsAnalyzers.Timeouts
 {
@@ -9,7 +10,7 @@ namespace MongoTlsAnalyzers.Timeouts
     {
         public static string Format(TimeSpan value)
         {
-            if (value == System.Threading.Timeout.InfiniteTimeSpan)
+            if (value == Timeout.InfiniteTimeSpan)
             {
                 return "infinite";
             }

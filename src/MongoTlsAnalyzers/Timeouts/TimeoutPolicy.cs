@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
@@ -44,7 +45,7 @@ namespace MongoTlsAnalyzers.Timeouts
         public static TimeoutProblem Evaluate(DriverTimeout timeout, TimeSpan value, TimeoutFloors floors, out TimeSpan floor)
         {
             floor = default;
-            if (value == System.Threading.Timeout.InfiniteTimeSpan)
+            if (value == Timeout.InfiniteTimeSpan)
             {
                 return TimeoutProblem.None;
             }

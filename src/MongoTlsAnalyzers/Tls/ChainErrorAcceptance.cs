@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,7 +31,7 @@ namespace MongoTlsAnalyzers.Tls
         private const int MaxLocalDepth = 4;
 
         /// <summary>Certificate members whose values the certificate's author chooses freely.</summary>
-        private static readonly HashSet<string> ForgeableMembers = new HashSet<string>(System.StringComparer.Ordinal)
+        private static readonly HashSet<string> ForgeableMembers = new HashSet<string>(StringComparer.Ordinal)
         {
             "Subject", "SubjectName", "Issuer", "IssuerName", "SerialNumber", "GetSerialNumber", "GetSerialNumberString",
             "GetNameInfo", "FriendlyName", "NotAfter", "NotBefore", "GetExpirationDateString", "GetEffectiveDateString",
@@ -232,7 +234,7 @@ namespace MongoTlsAnalyzers.Tls
             {
                 if (operation.ConstantValue is { HasValue: true, Value: { } constant } && constant is not bool and not string)
                 {
-                    return System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
+                    return Convert.ToInt64(constant, CultureInfo.InvariantCulture);
                 }
 
                 switch (operation)
@@ -265,7 +267,7 @@ namespace MongoTlsAnalyzers.Tls
                 {
                     if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } value })
                     {
-                        return System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
                     }
                 }
 

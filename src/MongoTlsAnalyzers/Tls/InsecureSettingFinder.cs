@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
@@ -204,7 +205,7 @@ namespace MongoTlsAnalyzers.Tls
                 if (tls == TlsKnowledge.Off)
                 {
                     // Enabling TLS inserts tls=true in front of the option.
-                    var enable = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, new Microsoft.CodeAnalysis.Text.TextSpan(option.Span.Start, 0), "tls=true&");
+                    var enable = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, new TextSpan(option.Span.Start, 0), "tls=true&");
                     if (enable.TryGetValue(DiagnosticProperties.ReplaceEdit, out var edit))
                     {
                         properties = properties.SetItem(DiagnosticProperties.EnableTlsEdit, edit);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,8 +30,8 @@ namespace MongoTlsAnalyzers.Uris
         }
 
         /// <summary>The operation kinds a URI root can be; analyzers register for these.</summary>
-        public static readonly System.Collections.Immutable.ImmutableArray<OperationKind> RootKinds =
-            System.Collections.Immutable.ImmutableArray.Create(OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+        public static readonly ImmutableArray<OperationKind> RootKinds =
+            ImmutableArray.Create(OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
 
         /// <summary>The URI rooted at <paramref name="operation"/>, or null.</summary>
         public UriSite? Find(IOperation operation, CancellationToken cancellationToken)
