@@ -74,7 +74,7 @@ private static RemoteCertificateValidationCallback ValidateWithCustomCa(string c
     trustedRoots.ImportFromPemFile(caFile);
     if (trustedRoots.Count == 0)
     {
-        throw new InvalidOperationException($""No PEM certificate found in '{caFile}'."");
+        throw new System.InvalidOperationException($""No PEM certificate found in '{caFile}'."");
     }
 
     return (sender, certificate, chain, errors) =>

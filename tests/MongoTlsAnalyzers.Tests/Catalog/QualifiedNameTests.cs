@@ -19,7 +19,6 @@ namespace MongoTlsAnalyzers.Tests.Catalog
             RegexOptions.Compiled,
             HangGuard.Deadline);
 
-        private static readonly Regex StringLiteral = new Regex(@"""(?:[^""\\]|\\.)*""", RegexOptions.Compiled, HangGuard.Deadline);
 
         [Fact]
         public void ProductCodeUsesUsingsForFrameworkNames()
@@ -33,34 +32,122 @@ namespace MongoTlsAnalyzers.Tests.Catalog
                     continue;
                 }
 
-                var number = 0;
-                foreach (var line in File.ReadLines(file))
+                var lines = CodeOnly(File.ReadAllText(file)).Split('\n');
+                for (var index = 0; index < lines.Length; index++)
                 {
-                    number++;
-                    var code = line.TrimStart();
-                    if (code.StartsWith("using ", StringComparison.Ordinal) || code.StartsWith("//", StringComparison.Ordinal)
-                        || code.StartsWith("namespace ", StringComparison.Ordinal) || code.StartsWith("#", StringComparison.Ordinal)
-                        || code.StartsWith("[assembly", StringComparison.Ordinal))
+                    var code = lines[index].TrimStart();
+                    if (code.StartsWith("using ", StringComparison.Ordinal) || code.StartsWith("namespace ", StringComparison.Ordinal)
+                        || code.StartsWith("#", StringComparison.Ordinal) || code.StartsWith("[assembly", StringComparison.Ordinal))
                     {
                         continue;
                     }
 
-                    // Text written into the user's code or compared with symbol names is a string, not a reference.
-                    var withoutStrings = StringLiteral.Replace(code, "\"\"");
-                    var commentStart = withoutStrings.IndexOf("//", StringComparison.Ordinal);
-                    if (commentStart >= 0)
+                    if (Qualified.IsMatch(code))
                     {
-                        withoutStrings = withoutStrings.Substring(0, commentStart);
-                    }
-
-                    if (Qualified.IsMatch(withoutStrings))
-                    {
-                        found.Add($"{Path.GetRelativePath(RepositoryPaths.Root, file)}:{number}: {code.Trim()}");
+                        found.Add($"{Path.GetRelativePath(RepositoryPaths.Root, file)}:{index + 1}: {code.Trim()}");
                     }
                 }
             }
 
             Assert.True(found.Count == 0, "Fully qualified names where a using belongs:" + Environment.NewLine + string.Join(Environment.NewLine, found.Take(60)));
+        }
+
+        [Fact]
+        public void StringsAndCommentsAreNotCode()
+        {
+            var code = CodeOnly("var a = \"System.IO.File\"; // System.Text.Encoding\nvar b = @\"\nSystem.Net.Dns \"\"x\"\"\";\nvar c = \"\"\"\nSystem.Linq.Enumerable\n\"\"\"; /* System.Threading.Timeout */ System.Math.Abs(1);");
+            Assert.Equal(6, code.Split('\n').Length);
+            Assert.Single(Qualified.Matches(code));
+            Assert.Contains("System.Math.Abs", code, StringComparison.Ordinal);
+        }
+
+        /// <summary>The source with the contents of comments and string literals (regular, verbatim, raw) blanked, lines kept.</summary>
+        private static string CodeOnly(string source)
+        {
+            var text = new System.Text.StringBuilder(source.Length);
+            var i = 0;
+            while (i < source.Length)
+            {
+                var c = source[i];
+                if (c == '/' && i + 1 < source.Length && source[i + 1] == '/')
+                {
+                    while (i < source.Length && source[i] != '\n')
+                    {
+                        i++;
+                    }
+                }
+                else if (c == '/' && i + 1 < source.Length && source[i + 1] == '*')
+                {
+                    var end = source.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    end = end < 0 ? source.Length : end + 2;
+                    Blank(source, i, end, text);
+                    i = end;
+                }
+                else if (c == '"' && source.AsSpan(i).StartsWith("\"\"\""))
+                {
+                    var end = source.IndexOf("\"\"\"", i + 3, StringComparison.Ordinal);
+                    end = end < 0 ? source.Length : end + 3;
+                    Blank(source, i, end, text);
+                    i = end;
+                }
+                else if (c == '"')
+                {
+                    var verbatim = i > 0 && (source[i - 1] == '@' || (source[i - 1] == '$' && i > 1 && source[i - 2] == '@'));
+                    var end = i + 1;
+                    while (end < source.Length)
+                    {
+                        if (!verbatim && source[end] == '\\')
+                        {
+                            end += 2;
+                            continue;
+                        }
+
+                        if (source[end] == '"')
+                        {
+                            if (verbatim && end + 1 < source.Length && source[end + 1] == '"')
+                            {
+                                end += 2;
+                                continue;
+                            }
+
+                            break;
+                        }
+
+                        if (!verbatim && source[end] == '\n')
+                        {
+                            break;
+                        }
+
+                        end++;
+                    }
+
+                    end = Math.Min(end + 1, source.Length);
+                    Blank(source, i, end, text);
+                    i = end;
+                }
+                else if (c == '\'' && i + 2 < source.Length)
+                {
+                    var end = source[i + 1] == '\\' ? source.IndexOf('\'', i + 2) : i + 2;
+                    end = end < 0 ? source.Length : end + 1;
+                    Blank(source, i, end, text);
+                    i = end;
+                }
+                else
+                {
+                    text.Append(c);
+                    i++;
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static void Blank(string source, int start, int end, System.Text.StringBuilder text)
+        {
+            for (var k = start; k < end; k++)
+            {
+                text.Append(source[k] == '\n' ? '\n' : ' ');
+            }
         }
     }
 }
