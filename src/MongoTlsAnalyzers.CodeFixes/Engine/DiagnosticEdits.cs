@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,12 +48,31 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
                 diagnostic);
         }
 
-        /// <summary>A Fix All provider for fixes with several actions: it applies the action the user picked.</summary>
+        /// <summary>
+        /// A Fix All provider for fixes with several actions: it applies the action the user picked, to the diagnostics
+        /// of the ids being fixed only. A host may hand over every diagnostic of the document (dotnet format does when
+        /// one analyzer reports several ids), and an edit meant for one rule must never be applied to another's.
+        /// </summary>
         public static FixAllProvider FixAll(Func<string?, EditRegistrar?> registrarForKey) =>
             FixAllProvider.Create(async (context, document, diagnostics) =>
             {
                 var register = registrarForKey(context.CodeActionEquivalenceKey);
-                return register is null ? document : await ApplyAsync(document, diagnostics, register, context.CancellationToken).ConfigureAwait(false);
+                return register is null ? document : await ApplyAsync(document, OfIds(diagnostics, context.DiagnosticIds), register, context.CancellationToken).ConfigureAwait(false);
             });
+
+        /// <summary>The diagnostics whose id is one of <paramref name="ids"/>.</summary>
+        public static ImmutableArray<Diagnostic> OfIds(ImmutableArray<Diagnostic> diagnostics, ImmutableHashSet<string> ids)
+        {
+            var builder = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (ids.Contains(diagnostic.Id))
+                {
+                    builder.Add(diagnostic);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
     }
 }

@@ -16,7 +16,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
     {
         public static FixAllProvider Create(Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document>> fixDocument) =>
             FixAllProvider.Create(
-                async (context, document, diagnostics) => diagnostics.IsEmpty ? document : await fixDocument(document, diagnostics, context.CancellationToken).ConfigureAwait(false),
+                async (context, document, diagnostics) =>
+                {
+                    // Only the ids being fixed: a host may hand over every diagnostic of the document.
+                    var mine = DiagnosticEdits.OfIds(diagnostics, context.DiagnosticIds);
+                    return mine.IsEmpty ? document : await fixDocument(document, mine, context.CancellationToken).ConfigureAwait(false);
+                },
                 ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
     }
 }

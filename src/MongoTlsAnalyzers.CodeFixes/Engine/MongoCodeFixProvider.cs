@@ -37,6 +37,11 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
 
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+                {
+                    continue;
+                }
+
                 foreach (var action in Actions)
                 {
                     if (action.Title(diagnostic) is { } title)
