@@ -15,12 +15,9 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
     /// </summary>
     internal static class CustomCaCode
     {
-        public const string HelperValidatorType = "MongoTlsAnalyzers.Settings.CustomCaCertificateValidator";
         public const string HelperNamespace = "MongoTlsAnalyzers.Settings";
         public const string ValidatorMethod = "ValidateWithCustomCa";
         public const string SettingsMethod = "TrustCustomCa";
-
-        public static bool HelperIsReferenced(Compilation compilation) => compilation.GetTypeByMetadataName(HelperValidatorType) is not null;
 
         /// <summary>A <c>RemoteCertificateValidationCallback</c> expression that trusts the CA at <paramref name="caFile"/>.</summary>
         public static ExpressionSyntax Validator(bool helper, ExpressionSyntax caFile) =>

@@ -68,11 +68,11 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
                 return null;
             }
 
-            diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape);
-            diagnostic.Properties.TryGetValue(DiagnosticProperties.ValueKind, out var kindValue);
-            var kind = kindValue ?? DiagnosticProperties.ValueKindConnectionString;
+            var facts = FixFacts.Of(diagnostic);
+            var shape = facts.Shape;
+            var kind = facts.Secret;
 
-            if (shape == DiagnosticProperties.ShapeFallback || StringExpressions.IsCoalesceFallback(node))
+            if (shape == ValueShape.Fallback || StringExpressions.IsCoalesceFallback(node))
             {
                 if (!_handled.Add(node))
                 {
@@ -83,8 +83,8 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
                 return "Fail when the value is not configured instead of using a hard-coded fallback";
             }
 
-            var target = shape == DiagnosticProperties.ShapePiece ? StringExpressions.Outermost(node) : node;
-            if (shape == DiagnosticProperties.ShapeDeclaration)
+            var target = shape == ValueShape.Piece ? StringExpressions.Outermost(node) : node;
+            if (shape == ValueShape.Declaration)
             {
                 target = StringExpressions.Outermost(node);
             }
@@ -92,7 +92,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             return await ReplaceValueAsync(target, kind, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<string?> ReplaceValueAsync(ExpressionSyntax value, string kind, CancellationToken cancellationToken)
+        private async Task<string?> ReplaceValueAsync(ExpressionSyntax value, SecretKind kind, CancellationToken cancellationToken)
         {
             if (!_handled.Add(value))
             {
@@ -114,7 +114,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             return Title(kind, value.SpanStart, cancellationToken);
         }
 
-        private async Task<string?> ReplaceDeclarationAsync(VariableDeclaratorSyntax declarator, ExpressionSyntax value, string kind, CancellationToken cancellationToken)
+        private async Task<string?> ReplaceDeclarationAsync(VariableDeclaratorSyntax declarator, ExpressionSyntax value, SecretKind kind, CancellationToken cancellationToken)
         {
             var symbol = Model.GetDeclaredSymbol(declarator, cancellationToken);
             switch (declarator.Parent?.Parent)
@@ -151,7 +151,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         /// A field holding the secret: when every use is in this document, each use reads the value itself and the
         /// field goes; otherwise the field stays, initialised from an environment variable.
         /// </summary>
-        private async Task<string?> ReplaceFieldAsync(FieldDeclarationSyntax field, VariableDeclaratorSyntax declarator, IFieldSymbol symbol, ExpressionSyntax value, string kind, CancellationToken cancellationToken)
+        private async Task<string?> ReplaceFieldAsync(FieldDeclarationSyntax field, VariableDeclaratorSyntax declarator, IFieldSymbol symbol, ExpressionSyntax value, SecretKind kind, CancellationToken cancellationToken)
         {
             var references = await FindReferencesAsync(symbol, cancellationToken).ConfigureAwait(false);
             foreach (var location in references)
@@ -248,7 +248,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         }
 
         /// <summary>Replaces <paramref name="value"/> with a read, and remembers what it referenced for clean-up.</summary>
-        private void Replace(SyntaxNode value, string kind, int position, CancellationToken cancellationToken)
+        private void Replace(SyntaxNode value, SecretKind kind, int position, CancellationToken cancellationToken)
         {
             if (value is ExpressionSyntax expression)
             {
@@ -335,7 +335,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             return false;
         }
 
-        private ExpressionSyntax Read(string kind, int position, CancellationToken cancellationToken)
+        private ExpressionSyntax Read(SecretKind kind, int position, CancellationToken cancellationToken)
         {
             var configuration = ConfigurationAccess.Find(Model, position, cancellationToken);
             var read = SecretReads.Create(kind, configuration, out var needsImport);
@@ -343,7 +343,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             return read;
         }
 
-        private string Title(string kind, int position, CancellationToken cancellationToken)
+        private string Title(SecretKind kind, int position, CancellationToken cancellationToken)
         {
             var (key, variable, description) = SecretReads.Names(kind);
             return ConfigurationAccess.Find(Model, position, cancellationToken) is not null

@@ -18,10 +18,10 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         public const string ConnectionStringVariable = "MONGODB_URI";
 
         /// <summary>The configuration key and environment variable for each kind of value.</summary>
-        public static (string ConfigurationKey, string Variable, string Description) Names(string valueKind) => valueKind switch
+        public static (string ConfigurationKey, string Variable, string Description) Names(SecretKind valueKind) => valueKind switch
         {
-            DiagnosticProperties.ValueKindPassword => ("MongoDB:Password", "MONGODB_PASSWORD", "MongoDB password"),
-            DiagnosticProperties.ValueKindHost => ("MongoDB:Host", "MONGODB_HOST", "MongoDB host"),
+            SecretKind.Password => ("MongoDB:Password", "MONGODB_PASSWORD", "MongoDB password"),
+            SecretKind.Host => ("MongoDB:Host", "MONGODB_HOST", "MongoDB host"),
             _ => ("ConnectionStrings:" + ConnectionStringName, ConnectionStringVariable, "MongoDB connection string"),
         };
 
@@ -30,7 +30,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         /// or <c>(Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw ...)</c>. The parentheses are removed
         /// by the simplifier where they are not needed.
         /// </summary>
-        public static ExpressionSyntax Create(string valueKind, ExpressionSyntax? configuration, out bool needsConfigurationImport)
+        public static ExpressionSyntax Create(SecretKind valueKind, ExpressionSyntax? configuration, out bool needsConfigurationImport)
         {
             var (key, variable, description) = Names(valueKind);
             ExpressionSyntax read;
@@ -38,7 +38,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             needsConfigurationImport = false;
             if (configuration is not null)
             {
-                if (valueKind == DiagnosticProperties.ValueKindConnectionString)
+                if (valueKind == SecretKind.ConnectionString)
                 {
                     read = SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, configuration, SyntaxFactory.IdentifierName("GetConnectionString")),
@@ -79,7 +79,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, read, Throw(message));
 
         /// <summary>The message for a removed hard-coded fallback.</summary>
-        public static string MissingValueMessage(string valueKind) =>
+        public static string MissingValueMessage(SecretKind valueKind) =>
             $"The {Names(valueKind).Description} is not configured.";
 
         private static LiteralExpressionSyntax Literal(string text) =>

@@ -33,15 +33,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             return session.Editor.GetChangedDocument();
         }
 
-        /// <summary>Registers an action if the edit applies to this diagnostic.</summary>
-        public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, EditRegistrar register)
+        /// <summary>Registers an action whose edit runs when the action does.</summary>
+        public static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, EditRegistrar register)
         {
-            var session = new EditSession(await DocumentEditor.CreateAsync(context.Document, context.CancellationToken).ConfigureAwait(false));
-            if (!register(session, diagnostic, context.CancellationToken))
-            {
-                return;
-            }
-
             var document = context.Document;
             context.RegisterCodeFix(
                 CodeAction.Create(title, cancellationToken => ApplyAsync(document, new[] { diagnostic }, register, cancellationToken), equivalenceKey),

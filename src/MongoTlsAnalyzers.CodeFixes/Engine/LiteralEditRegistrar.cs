@@ -1,13 +1,14 @@
+using System;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
-    /// <summary>Registers the literal edit a diagnostic carries under a property key.</summary>
+    /// <summary>Registers one of the literal edits a diagnostic's <see cref="FixFacts"/> carry.</summary>
     internal static class LiteralEditRegistrar
     {
-        public static DiagnosticEdits.EditRegistrar For(string propertyKey) => (session, diagnostic, cancellationToken) =>
+        public static DiagnosticEdits.EditRegistrar For(Func<FixFacts, LiteralEdit?> pick) => (session, diagnostic, cancellationToken) =>
         {
-            if (!diagnostic.Properties.TryGetValue(propertyKey, out var encoded) || !LiteralEdit.TryDecode(encoded, out var edit))
+            if (pick(FixFacts.Of(diagnostic)) is not { } edit)
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
+using MongoTlsAnalyzers.Descriptors;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace MongoTlsAnalyzers.CodeFixes.Engine
@@ -8,8 +9,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
     /// The one base of the package's code fixes that edit a document per diagnostic. A fixer declares its ids and its
     /// table of actions (<see cref="FixAction"/>: title, equivalence key, edit), in the order the lightbulb shows them,
     /// the first being what <c>dotnet format</c> and Fix All apply when the user does not choose; this class registers
-    /// them and provides Fix All over the same edits. An edit that does not apply to a diagnostic's code (it returns
-    /// false) is not offered.
+    /// them and provides Fix All over the same edits. Whether an action is offered is decided from the diagnostic's
+    /// <see cref="FixFacts"/>; its edit is computed only when the action runs.
     /// </summary>
     public abstract class MongoCodeFixProvider : CodeFixProvider
     {
@@ -30,11 +31,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            if (!await AppliesToAsync(context).ConfigureAwait(false))
-            {
-                return;
-            }
-
+            var project = context.Document.Project;
+            var scope = FixScope.Of(project.TryGetCompilation(out var compilation)
+                ? compilation
+                : await project.GetCompilationAsync(context.CancellationToken).ConfigureAwait(false));
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!FixableDiagnosticIds.Contains(diagnostic.Id))
@@ -42,17 +42,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
                     continue;
                 }
 
+                var facts = FixFacts.Of(diagnostic);
                 foreach (var action in Actions)
                 {
-                    if (action.Title(diagnostic) is { } title)
+                    if (action.Title(diagnostic.Id, facts, scope) is { } title)
                     {
-                        await DiagnosticEdits.RegisterAsync(context, diagnostic, title, action.EquivalenceKey, action.Edit).ConfigureAwait(false);
+                        DiagnosticEdits.Register(context, diagnostic, title, action.EquivalenceKey, action.Edit);
                     }
                 }
             }
         }
-
-        /// <summary>Whether the fixer has anything to offer in this document's compilation at all.</summary>
-        private protected virtual Task<bool> AppliesToAsync(CodeFixContext context) => Task.FromResult(true);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,39 +27,43 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CaConfigurationIneffective);
 
-        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(TrustKey, "Trust the CA with a custom-root validator", Trust));
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            new FixAction(TrustKey, (_, facts, scope) => IsOffered(facts, scope) ? "Trust the CA with a custom-root validator" : null, Trust));
+
+        /// <summary>
+        /// The BCL code needs a type to hold its methods (not top-level statements); a URI option moves out of a
+        /// literal that is the whole argument of <c>new MongoClient</c> or <c>FromConnectionString</c>; a CA certificate
+        /// becomes a validator when it is all the value holds.
+        /// </summary>
+        private static bool IsOffered(FixFacts facts, FixScope scope) =>
+            (scope.HelperReferenced || facts.InType) && facts.CaProblem switch
+            {
+                CaProblem.UriOption => !string.IsNullOrEmpty(facts.CaFile) && facts.RemoveEdit is not null && facts.SinkSpan is not null
+                    && facts.Sink is SinkKind.ClientConstructor or SinkKind.SettingsFromConnectionString,
+                CaProblem.ClientCertificate => !string.IsNullOrEmpty(facts.CaFile) && facts.CertificateCanBecomeValidator,
+                CaProblem.Callback => true,
+                _ => false,
+            };
 
         private static bool Trust(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            diagnostic.Properties.TryGetValue(DiagnosticProperties.CaProblem, out var problem);
+            var facts = FixFacts.Of(diagnostic);
             var editor = session.Editor;
             var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var helper = CustomCaCode.HelperIsReferenced(editor.SemanticModel.Compilation);
+            var helper = FixScope.Of(editor.SemanticModel.Compilation).HelperReferenced;
             var type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
             if (!helper && type is null)
             {
-                // The BCL code needs a type to live in (not top-level statements).
                 return false;
             }
 
-            bool done;
-            var needsSettingsMethod = false;
-            switch (problem)
+            var done = facts.CaProblem switch
             {
-                case DiagnosticProperties.CaProblemUriOption:
-                    done = FixUriOption(session, diagnostic, helper);
-                    needsSettingsMethod = true;
-                    break;
-                case DiagnosticProperties.CaProblemClientCertificate:
-                    done = FixClientCertificate(session, diagnostic, node, helper);
-                    break;
-                case DiagnosticProperties.CaProblemCallback:
-                    done = FixCallback(session, node, helper, cancellationToken);
-                    break;
-                default:
-                    return false;
-            }
-
+                CaProblem.UriOption => FixUriOption(session, diagnostic, facts, helper),
+                CaProblem.ClientCertificate => FixClientCertificate(session, facts, node, helper),
+                CaProblem.Callback => FixCallback(session, node, helper, cancellationToken),
+                _ => false,
+            };
             if (!done)
             {
                 return false;
@@ -72,7 +75,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
             else
             {
-                session.AddTypeEdit(type!, current => CustomCaCode.AddBclMethods(current, needsSettingsMethod));
+                session.AddTypeEdit(type!, current => CustomCaCode.AddBclMethods(current, needsSettingsMethod: facts.CaProblem == CaProblem.UriOption));
                 foreach (var namespaceName in CustomCaCode.BclNamespaces)
                 {
                     session.AddImport(namespaceName);
@@ -83,35 +86,35 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         }
 
         /// <summary><c>new MongoClient("...&amp;tlsCAFile=ca.pem")</c> becomes <c>new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString("..."), "ca.pem"))</c>.</summary>
-        private static bool FixUriOption(EditSession session, Diagnostic diagnostic, bool helper)
+        private static bool FixUriOption(EditSession session, Diagnostic diagnostic, FixFacts facts, bool helper)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.CaFile, out var file) || string.IsNullOrEmpty(file)
-                || !LiteralEdit.TryDecode(diagnostic.Properties.TryGetValue(DiagnosticProperties.RemoveEdit, out var remove) ? remove : null, out var edit))
+            if (facts is not { CaFile: { Length: > 0 } file, RemoveEdit: { } edit, SinkSpan: { } sinkSpan })
             {
                 return false;
             }
 
-            var literal = LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan);
+            var root = session.Editor.OriginalRoot;
+            var literal = LiteralValueEdits.FindLiteral(root, diagnostic.Location.SourceSpan);
+            var call = root.FindNode(sinkSpan, getInnermostNodeForTie: true);
+
             // The literal without the option is only built once the call is claimed: in Fix All, every tlsCAFile of a
             // URI with thousands of them would otherwise rebuild the whole literal.
-            if (literal?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: var call } } || !LiteralValueEdits.Fits(literal, edit))
+            if (literal is null || !LiteralValueEdits.Fits(literal, edit) || !session.Claim(call))
             {
                 return false;
             }
 
-            var caFile = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(file!));
-            var model = session.Editor.SemanticModel;
-            switch (call)
+            var caFile = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(file));
+            switch (facts.Sink)
             {
-                case ObjectCreationExpressionSyntax creation when model.GetTypeInfo(creation).Type?.Name == "MongoClient" && session.Claim(creation):
+                case SinkKind.ClientConstructor:
                     var fromString = CustomCaCode.FromConnectionString(LiteralValueEdits.Apply(literal, edit)!.WithoutTrivia());
                     session.Editor.ReplaceNode(literal, CustomCaCode.SettingsWithCa(helper, fromString, caFile).WithAdditionalAnnotations(Formatter.Annotation));
                     return true;
 
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromConnectionString" } } invocation
-                    when model.GetSymbolInfo(invocation).Symbol?.ContainingType?.Name == "MongoClientSettings" && session.Claim(invocation):
-                    var rewritten = invocation.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!);
-                    session.Editor.ReplaceNode(invocation, CustomCaCode.SettingsWithCa(helper, rewritten.WithoutTrivia(), caFile).WithTriviaFrom(invocation).WithAdditionalAnnotations(Formatter.Annotation));
+                case SinkKind.SettingsFromConnectionString:
+                    var rewritten = call.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!);
+                    session.Editor.ReplaceNode(call, CustomCaCode.SettingsWithCa(helper, (ExpressionSyntax)rewritten.WithoutTrivia(), caFile).WithTriviaFrom(call).WithAdditionalAnnotations(Formatter.Annotation));
                     return true;
 
                 default:
@@ -120,25 +123,20 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         }
 
         /// <summary><c>ClientCertificates = new[] { new X509Certificate2("ca.crt") }</c> becomes <c>ServerCertificateValidationCallback = ...("ca.crt")</c>.</summary>
-        private static bool FixClientCertificate(EditSession session, Diagnostic diagnostic, SyntaxNode node, bool helper)
+        private static bool FixClientCertificate(EditSession session, FixFacts facts, SyntaxNode node, bool helper)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.CaFile, out var file) || string.IsNullOrEmpty(file))
-            {
-                return false;
-            }
-
             var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
-            if (assignment is null || !OnlyHolds(assignment.Right, node) || AlreadySetsCallback(assignment) || !session.Claim(assignment))
+            if (facts is not { CaFile: { Length: > 0 } file, CertificateCanBecomeValidator: true } || assignment is null || !session.Claim(assignment))
             {
                 return false;
             }
 
-            var caFile = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(file!));
-            ExpressionSyntax target = assignment.Left switch
+            var caFile = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(file));
+            ExpressionSyntax? target = assignment.Left switch
             {
                 IdentifierNameSyntax => SyntaxFactory.IdentifierName("ServerCertificateValidationCallback"),
                 MemberAccessExpressionSyntax access => access.WithName(SyntaxFactory.IdentifierName("ServerCertificateValidationCallback")),
-                _ => null!,
+                _ => null,
             };
             if (target is null)
             {
@@ -149,46 +147,6 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 assignment,
                 SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, CustomCaCode.Validator(helper, caFile)).WithTriviaFrom(assignment).WithAdditionalAnnotations(Formatter.Annotation));
             return true;
-        }
-
-        /// <summary>
-        /// True when the same SslSettings already gets a validation callback (in the initializer, or a statement of
-        /// the same block on the same receiver): turning the certificate into a second callback would not compile or
-        /// would silently replace the first, so the fix is not offered.
-        /// </summary>
-        private static bool AlreadySetsCallback(AssignmentExpressionSyntax assignment)
-        {
-            const string Callback = "ServerCertificateValidationCallback";
-            switch (assignment)
-            {
-                case { Parent: InitializerExpressionSyntax initializer }:
-                    return initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: Callback } });
-                case { Left: MemberAccessExpressionSyntax access }:
-                    var receiver = access.Expression.ToString();
-                    var scope = (SyntaxNode?)assignment.FirstAncestorOrSelf<BlockSyntax>() ?? assignment.SyntaxTree.GetRoot();
-                    return scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
-                        a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Callback } other && other.Expression.ToString() == receiver);
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>True when <paramref name="value"/> is the certificate, or an array or collection of only it.</summary>
-        private static bool OnlyHolds(ExpressionSyntax value, SyntaxNode certificate)
-        {
-            if (value == certificate)
-            {
-                return true;
-            }
-
-            var initializer = value switch
-            {
-                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
-                ArrayCreationExpressionSyntax array => array.Initializer,
-                ObjectCreationExpressionSyntax collection => collection.Initializer,
-                _ => null,
-            };
-            return initializer is { Expressions.Count: 1 } && initializer.Expressions[0] == certificate;
         }
 
         /// <summary>A callback that lets chain errors through becomes one that checks the chain against the CA file named by configuration.</summary>

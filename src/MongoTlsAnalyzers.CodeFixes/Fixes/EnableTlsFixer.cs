@@ -22,21 +22,29 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     {
         public const string EnableKey = "MTA.EnableTls";
 
-        private static readonly DiagnosticEdits.EditRegistrar ReplaceInUri = LiteralEditRegistrar.For(DiagnosticProperties.ReplaceEdit);
-        private static readonly DiagnosticEdits.EditRegistrar InsertInUri = LiteralEditRegistrar.For(DiagnosticProperties.EnableTlsEdit);
+        private static readonly DiagnosticEdits.EditRegistrar ReplaceInUri = LiteralEditRegistrar.For(facts => facts.ReplaceEdit);
+        private static readonly DiagnosticEdits.EditRegistrar InsertInUri = LiteralEditRegistrar.For(facts => facts.EnableTlsEdit);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TlsSettingsWithoutTls);
 
-        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(EnableKey, "Enable TLS", Enable));
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.When(EnableKey, "Enable TLS", CanEnable, Enable));
+
+        /// <summary>An edit of the URI, <c>UseTls = false</c> to be turned around, or a settings object that can get <c>UseTls = true</c> first.</summary>
+        private static bool CanEnable(FixFacts facts) =>
+            facts.EnableTlsEdit is not null
+            || facts.ReplaceEdit is not null
+            || (facts.ExplicitTlsOff && facts.Setting != SettingForm.UriOption)
+            || facts.CanEnableTlsBefore;
 
         private static bool Enable(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.EnableTlsEdit))
+            var facts = FixFacts.Of(diagnostic);
+            if (facts.EnableTlsEdit is not null)
             {
                 return InsertInUri(session, diagnostic, cancellationToken);
             }
 
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            if (facts.ReplaceEdit is not null)
             {
                 return ReplaceInUri(session, diagnostic, cancellationToken);
             }
@@ -49,7 +57,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             // UseTls = false / UseSsl = false
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ExplicitTlsOff))
+            if (facts.ExplicitTlsOff)
             {
                 editor.ReplaceNode(assignment.Right, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(assignment.Right));
                 return true;

@@ -15,15 +15,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public const string RemoveKey = "MTA.RemoveIgnoredOption";
         public const string RenameKey = "MTA.RenameOption";
 
-        private static readonly DiagnosticEdits.EditRegistrar Remove = LiteralEditRegistrar.For(DiagnosticProperties.RemoveEdit);
-        private static readonly DiagnosticEdits.EditRegistrar Rename = LiteralEditRegistrar.For(DiagnosticProperties.ReplaceEdit);
+        private static readonly DiagnosticEdits.EditRegistrar Remove = LiteralEditRegistrar.For(facts => facts.RemoveEdit);
+        private static readonly DiagnosticEdits.EditRegistrar Rename = LiteralEditRegistrar.For(facts => facts.ReplaceEdit);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IgnoredConnectionStringOption);
 
         /// <summary>"Rename to ..." first for a near-miss name: the option was meant, so renaming keeps its effect.</summary>
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            new FixAction(RenameKey, diagnostic => diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) && suggestion is not null ? "Rename to " + suggestion : null, Rename),
-            FixAction.Always(RemoveKey, "Remove ignored option", Remove));
+            new FixAction(RenameKey, (_, facts, _) => facts is { Suggestion: { } suggestion, ReplaceEdit: not null } ? "Rename to " + suggestion : null, Rename),
+            FixAction.When(RemoveKey, "Remove ignored option", facts => facts.RemoveEdit is not null, Remove));
 
     }
 }

@@ -8,9 +8,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Guards;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
 {
@@ -27,36 +27,35 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public const string GuardKey = "MTA.AllowOnlyInDevelopment";
         public const string RemoveKey = "MTA.RemoveInsecureSetting";
 
-        private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(DiagnosticProperties.RemoveEdit);
+        private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(facts => facts.RemoveEdit);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.CertificateValidationDisabled, RuleIds.InsecureTlsFromConfiguration, RuleIds.TlsSettingsWithoutTls);
 
         /// <summary>MTA009's explicit tls=false / UseTls = false is for the Enable TLS fix only; MTA009 gets no guard.</summary>
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            new FixAction(GuardKey, diagnostic => IsExplicitTlsOff(diagnostic) || diagnostic.Id == RuleIds.TlsSettingsWithoutTls ? null : "Allow only in Development", Guard),
-            new FixAction(RemoveKey, diagnostic => IsExplicitTlsOff(diagnostic) ? null : "Remove insecure setting", Remove));
+            new FixAction(GuardKey, (id, facts, _) => id != RuleIds.TlsSettingsWithoutTls && facts is { ExplicitTlsOff: false, Environment: not null } && facts.Guard != GuardForm.None ? "Allow only in Development" : null, Guard),
+            FixAction.When(RemoveKey, "Remove insecure setting", facts => !facts.ExplicitTlsOff && IsRemovable(facts), Remove));
 
-        private static bool IsExplicitTlsOff(Diagnostic diagnostic) => diagnostic.Properties.ContainsKey(DiagnosticProperties.ExplicitTlsOff);
+        /// <summary>A URI option with its removal, a named callback argument, or an assignment that stands on its own.</summary>
+        private static bool IsRemovable(FixFacts facts) =>
+            facts.RemoveEdit is not null || facts.Setting is SettingForm.NamedArgument or SettingForm.Statement or SettingForm.InitializerMember;
 
         private static bool Guard(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var editor = session.Editor;
-            var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit) || diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            var facts = FixFacts.Of(diagnostic);
+            if (facts.Environment is null)
             {
                 return false;
             }
 
-            // An object-initializer member: AllowInsecureTls = true becomes AllowInsecureTls = env.IsDevelopment().
-            if (node is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax, Left: IdentifierNameSyntax { Identifier.ValueText: "AllowInsecureTls" } } member)
-            {
-                var environment = EnvironmentAccess.Find(editor.SemanticModel, member.SpanStart, cancellationToken);
-                if (environment is null)
-                {
-                    return false;
-                }
+            var editor = session.Editor;
+            var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var environment = SyntaxFactory.ParseExpression(facts.Environment);
 
+            // An object-initializer member: AllowInsecureTls = true becomes AllowInsecureTls = env.IsDevelopment().
+            if (facts.Guard == GuardForm.InitializerValue && node is AssignmentExpressionSyntax member)
+            {
                 var isDevelopment = IsDevelopment(environment);
                 var value = member.Right is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.TrueLiteralExpression)
                     ? isDevelopment
@@ -70,14 +69,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             // The statement that holds the setting; an embedded one (the body of an if without braces) is fine too.
-            var statement = node.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement is not ExpressionStatementSyntax)
-            {
-                return false;
-            }
-
-            var env = EnvironmentAccess.Find(editor.SemanticModel, statement.SpanStart, cancellationToken);
-            if (env is null || !session.Claim(statement))
+            if (facts.Guard != GuardForm.WrapStatement || node.FirstAncestorOrSelf<StatementSyntax>() is not ExpressionStatementSyntax statement || !session.Claim(statement))
             {
                 return false;
             }
@@ -86,7 +78,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             var trailing = statement.GetTrailingTrivia();
             var lineBreak = trailing.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             var comment = lineBreak == default ? trailing : SyntaxFactory.TriviaList(trailing.TakeWhile(t => t != lineBreak));
-            var guarded = SyntaxFactory.IfStatement(IsDevelopment(env), SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithTrailingTrivia(comment)))
+            var guarded = SyntaxFactory.IfStatement(IsDevelopment(environment), SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithTrailingTrivia(comment)))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(lineBreak == default ? trailing : SyntaxFactory.TriviaList(trailing.SkipWhile(t => t != lineBreak)))
                 .WithAdditionalAnnotations(Formatter.Annotation);
@@ -99,13 +91,14 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 editor.ReplaceNode(statement, guarded);
             }
 
-            EnsureImport(session, env, statement.SpanStart);
+            EnsureImport(session, environment, statement.SpanStart);
             return true;
         }
 
         private static bool Remove(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit))
+            var facts = FixFacts.Of(diagnostic);
+            if (facts.RemoveEdit is not null)
             {
                 return RemoveFromUri(session, diagnostic, cancellationToken);
             }
@@ -114,16 +107,17 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
 
             // A callback passed to SslStreamSettings.With(serverCertificateValidationCallback: ...): drop the argument.
-            var argument = node.FirstAncestorOrSelf<ArgumentSyntax>(a => a.NameColon?.Name.Identifier.ValueText == "serverCertificateValidationCallback");
-            if (argument is not null && session.Claim(argument))
+            if (facts.Setting == SettingForm.NamedArgument)
             {
+                // The nearest named argument: the callback may itself be the argument of a delegate creation.
+                var argument = node.FirstAncestorOrSelf<ArgumentSyntax>(a => a.NameColon is not null);
+                if (argument is null || !session.Claim(argument))
+                {
+                    return false;
+                }
+
                 editor.RemoveNode(argument);
                 return true;
-            }
-
-            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Removable))
-            {
-                return false;
             }
 
             var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>(a => a.Parent is ExpressionStatementSyntax || a.Parent is InitializerExpressionSyntax);
@@ -151,7 +145,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             var model = session.Editor.SemanticModel;
             if (!Imports.Binds(model, position, environment + ".IsDevelopment()"))
             {
-                session.AddImport(EnvironmentAccess.ExtensionNamespace(model, environment, position));
+                session.AddImport(EnvironmentInScope.ExtensionNamespace(model, environment, position));
             }
         }
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,6 +11,7 @@ using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Guards;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
 {
@@ -29,7 +29,6 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     public sealed class SecureSettingsFixer : MongoCodeFixProvider
     {
         public const string Key = "MTA.UseSecureMongoSettings";
-        private const string SettingsType = "MongoTlsAnalyzers.Settings.SecureMongoSettings";
         private const string OptionsType = "MongoTlsAnalyzers.Settings.SecureMongoOptions";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
@@ -41,22 +40,40 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             RuleIds.TimeoutTooShortOrInvalid);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            FixAction.Always(Key, "Build the settings with MongoTlsAnalyzers.Settings (configuration section MongoDB)", Rewrite));
+            new FixAction(Key, (_, facts, scope) => scope.HelperReferenced && IsOffered(facts) ? "Build the settings with MongoTlsAnalyzers.Settings (configuration section MongoDB)" : null, Rewrite));
 
-        /// <summary>Only where the runtime helper is referenced (docs/architecture.md "Fixes", tier 1).</summary>
-        private protected override async Task<bool> AppliesToAsync(CodeFixContext context)
-        {
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            return model?.Compilation.GetTypeByMetadataName(SettingsType) is not null;
-        }
+        /// <summary>
+        /// Only where the runtime helper is referenced (docs/architecture.md "Fixes", tier 1): an accept-all callback
+        /// the validator can replace, a URI that is the whole argument of <c>new MongoClient</c> or
+        /// <c>FromConnectionString</c>, or a statement on a settings local that the helper can build instead.
+        /// </summary>
+        private static bool IsOffered(FixFacts facts) =>
+            facts.ReplaceableCallback
+            || (facts.SinkSpan is not null && facts.Sink != SinkKind.None);
 
         private static bool Rewrite(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            var facts = FixFacts.Of(diagnostic);
             var editor = session.Editor;
             var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var done = RewriteCallback(session, node, cancellationToken)
-                || RewriteSink(session, node, cancellationToken)
-                || RewriteSettingsLocal(session, node, cancellationToken);
+            bool done;
+            if (facts.ReplaceableCallback)
+            {
+                done = RewriteCallback(session, node, cancellationToken);
+            }
+            else if (facts.SinkSpan is not { } sinkSpan)
+            {
+                done = false;
+            }
+            else if (sinkSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                done = RewriteSink(session, facts.Sink, editor.OriginalRoot.FindNode(sinkSpan, getInnermostNodeForTie: true), cancellationToken);
+            }
+            else
+            {
+                done = RewriteSettingsLocal(session, node, editor.OriginalRoot.FindNode(sinkSpan, getInnermostNodeForTie: true), cancellationToken);
+            }
+
             if (done)
             {
                 session.AddImport("MongoTlsAnalyzers.Settings");
@@ -68,11 +85,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         /// <summary>An accept-all callback becomes the helper's custom-CA validator, with the CA file from configuration.</summary>
         private static bool RewriteCallback(EditSession session, SyntaxNode node, CancellationToken cancellationToken)
         {
-            if (node is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax)
-                || node.Parent is not (AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "ServerCertificateValidationCallback" } }
-                    or AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ServerCertificateValidationCallback" } }
-                    or ArgumentSyntax)
-                || !session.Claim(node))
+            if (!session.Claim(node))
             {
                 return false;
             }
@@ -89,30 +102,23 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         }
 
         /// <summary><c>new MongoClient("mongodb://...")</c> and <c>MongoClientSettings.FromConnectionString("...")</c> get their settings from the helper.</summary>
-        private static bool RewriteSink(EditSession session, SyntaxNode node, CancellationToken cancellationToken)
+        private static bool RewriteSink(EditSession session, SinkKind sink, SyntaxNode call, CancellationToken cancellationToken)
         {
-            var literal = node as ExpressionSyntax ?? LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, node.Span);
-            if (literal is null)
-            {
-                return false;
-            }
-
-            var root = StringExpressions.Outermost(literal);
-            if (root.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: var call } })
+            if (!session.Claim(call))
             {
                 return false;
             }
 
             var model = session.Editor.SemanticModel;
-            switch (call)
+            switch (sink)
             {
-                case ObjectCreationExpressionSyntax creation when model.GetTypeInfo(creation, cancellationToken).Type?.Name == "MongoClient" && session.Claim(creation):
-                    session.Editor.ReplaceNode(root, Build(model, creation.SpanStart, cancellationToken).WithTriviaFrom(root));
+                case SinkKind.ClientConstructor when call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation:
+                    var uri = creation.ArgumentList.Arguments[0].Expression;
+                    session.Editor.ReplaceNode(uri, Build(model, creation.SpanStart, cancellationToken).WithTriviaFrom(uri));
                     return true;
 
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromConnectionString" } } invocation
-                    when model.GetSymbolInfo(invocation, cancellationToken).Symbol?.ContainingType?.Name == "MongoClientSettings" && session.Claim(invocation):
-                    session.Editor.ReplaceNode(invocation, Build(model, invocation.SpanStart, cancellationToken).WithTriviaFrom(invocation));
+                case SinkKind.SettingsFromConnectionString:
+                    session.Editor.ReplaceNode(call, Build(model, call.SpanStart, cancellationToken).WithTriviaFrom(call));
                     return true;
 
                 default:
@@ -124,25 +130,17 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         /// <c>var s = MongoClientSettings.FromConnectionString(x); s.AllowInsecureTls = true;</c>: the helper builds
         /// <c>s</c> (insecure TLS only in Development, timeouts from configuration) and the setting goes.
         /// </summary>
-        private static bool RewriteSettingsLocal(EditSession session, SyntaxNode node, CancellationToken cancellationToken)
+        private static bool RewriteSettingsLocal(EditSession session, SyntaxNode node, SyntaxNode origin, CancellationToken cancellationToken)
         {
-            if (node is not AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax local } })
+            if (node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement)
             {
                 return false;
             }
 
             var model = session.Editor.SemanticModel;
-            if (model.GetSymbolInfo(local, cancellationToken).Symbol is not ILocalSymbol symbol
-                || symbol.DeclaringSyntaxReferences.Length != 1
-                || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializer }
-                || !IsSettingsCreation(model, initializer, cancellationToken))
+            if (session.Claim(origin))
             {
-                return false;
-            }
-
-            if (session.Claim(initializer))
-            {
-                session.Editor.ReplaceNode(initializer, Build(model, initializer.SpanStart, cancellationToken).WithTriviaFrom(initializer));
+                session.Editor.ReplaceNode(origin, Build(model, origin.SpanStart, cancellationToken).WithTriviaFrom(origin));
             }
 
             if (!session.Claim(statement))
@@ -154,19 +152,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             return true;
         }
 
-        private static bool IsSettingsCreation(SemanticModel model, ExpressionSyntax initializer, CancellationToken cancellationToken) =>
-            initializer switch
-            {
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromConnectionString" or "FromUrl" } } invocation =>
-                    model.GetSymbolInfo(invocation, cancellationToken).Symbol?.ContainingType?.Name == "MongoClientSettings",
-                ObjectCreationExpressionSyntax { Initializer: null } creation => model.GetTypeInfo(creation, cancellationToken).Type?.Name == "MongoClientSettings",
-                _ => false,
-            };
-
         /// <summary>The helper call that builds settings from what is in scope: options, configuration, or MONGODB_URI.</summary>
         private static ExpressionSyntax Build(SemanticModel model, int position, CancellationToken cancellationToken)
         {
-            var environment = EnvironmentAccess.Find(model, position, cancellationToken);
+            var environment = EnvironmentInScope.Find(model, position, cancellationToken);
             var options = ScopeSearch.Find(model, position, IsOptionsOfSecureMongoOptions, Array.Empty<string>(), cancellationToken);
             var configuration = ConfigurationAccess.Find(model, position, cancellationToken);
 

@@ -25,25 +25,26 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public const string RaiseKey = "MTA.RaiseTimeout";
         public const string RemoveKey = "MTA.RemoveTimeout";
 
-        private static readonly DiagnosticEdits.EditRegistrar RaiseInUri = LiteralEditRegistrar.For(DiagnosticProperties.ReplaceEdit);
-        private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(DiagnosticProperties.RemoveEdit);
+        private static readonly DiagnosticEdits.EditRegistrar RaiseInUri = LiteralEditRegistrar.For(facts => facts.ReplaceEdit);
+        private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(facts => facts.RemoveEdit);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TimeoutTooShortOrInvalid);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            FixAction.Always(RaiseKey, "Raise to the recommended minimum", Raise),
-            FixAction.Always(RemoveKey, "Remove, to use the driver default", Remove));
+            FixAction.When(RaiseKey, "Raise to the recommended minimum", facts => facts.ReplaceEdit is not null || facts.FloorTicks is not null, Raise),
+            FixAction.When(RemoveKey, "Remove, to use the driver default", facts => facts.RemoveEdit is not null || IsDeletable(facts), Remove));
+
+        private static bool IsDeletable(FixFacts facts) => facts.Setting is SettingForm.Statement or SettingForm.InitializerMember;
 
         private static bool Raise(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            var facts = FixFacts.Of(diagnostic);
+            if (facts.ReplaceEdit is not null)
             {
                 return RaiseInUri(session, diagnostic, cancellationToken);
             }
 
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.FloorTicks, out var ticksText)
-                || !long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
+            if (facts.FloorTicks is not { } ticks || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
             {
                 return false;
             }
@@ -55,12 +56,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         private static bool Remove(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEdit))
+            var facts = FixFacts.Of(diagnostic);
+            if (facts.RemoveEdit is not null)
             {
                 return RemoveFromUri(session, diagnostic, cancellationToken);
             }
 
-            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Removable) || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
+            if (!IsDeletable(facts) || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
             {
                 return false;
             }

@@ -22,15 +22,16 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     {
         public const string ConvertKey = "MTA.ConvertTimeoutUnit";
 
-        private static readonly DiagnosticEdits.EditRegistrar ConvertInUri = LiteralEditRegistrar.For(DiagnosticProperties.ReplaceEdit);
+        private static readonly DiagnosticEdits.EditRegistrar ConvertInUri = LiteralEditRegistrar.For(facts => facts.ReplaceEdit);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SuspiciousTimeoutUnit);
 
-        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(FixAction.Always(ConvertKey, "Convert unit: read the number as milliseconds", Convert));
+        internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            FixAction.When(ConvertKey, "Convert unit: read the number as milliseconds", facts => facts.ReplaceEdit is not null || facts.ConvertibleInPlace, Convert));
 
         private static bool Convert(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.ReplaceEdit))
+            if (FixFacts.Of(diagnostic).ReplaceEdit is not null)
             {
                 return ConvertInUri(session, diagnostic, cancellationToken);
             }

@@ -6,7 +6,7 @@ namespace MongoTlsAnalyzers.Descriptors
     /// One edit of a string literal's value that a fix will make, as the analyzer found it: remove an option, rename
     /// it, replace its value, turn TLS on. Offsets count in the literal's value, not its source text. The one encoder
     /// (<see cref="Encode"/>) and the one decoder (<see cref="TryDecode"/>) of the <c>*Edit</c> properties of
-    /// <see cref="DiagnosticProperties"/>; the code-fix assembly uses this type, never the string form.
+    /// <see cref="FixFacts"/>; the code-fix assembly uses this type, never the string form.
     /// </summary>
     internal readonly struct LiteralEdit
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace MongoTlsAnalyzers.Descriptors
@@ -12,6 +13,9 @@ namespace MongoTlsAnalyzers.Descriptors
         public const string HelpLinkBase = "https://github.com/mongotlsanalyzers/MongoTlsAnalyzers/blob/main/docs/rules/";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        /// <summary>What MTA006's messages tell the user to do instead.</summary>
+        private const string CaRemedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
 
         public static readonly DiagnosticDescriptor InvalidOption = Create(
             RuleIds.InvalidOption,
@@ -52,16 +56,36 @@ namespace MongoTlsAnalyzers.Descriptors
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             title: "MongoDB timeout too short or invalid",
-            message: "{0}",
+            message: "{0} is {1}, below the recommended minimum of {2}: {3}; raise it, or remove it to use the default of {4}",
             description: "Timeouts below the recommended floors turn ordinary events such as a replica-set election into application errors.");
+
+        /// <summary>MTA007 for a connect timeout of 0: {0} the setting, {1} the driver's default.</summary>
+        public static readonly DiagnosticDescriptor TimeoutImmediateConnect = Variant(
+            TimeoutTooShortOrInvalid,
+            "{0} is 0, which the .NET driver treats as an immediate timeout, so every connection attempt fails; remove it to use the default of {1}");
+
+        /// <summary>MTA007 for a negative timeout: {0} the setting, {1} its value, {2} the driver's default.</summary>
+        public static readonly DiagnosticDescriptor TimeoutNegative = Variant(
+            TimeoutTooShortOrInvalid,
+            "{0} is negative ({1}); use Timeout.InfiniteTimeSpan for no timeout, or remove it to use {2}");
 
         public static readonly DiagnosticDescriptor SuspiciousTimeoutUnit = Create(
             RuleIds.SuspiciousTimeoutUnit,
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
             title: "Suspicious timeout unit",
-            message: "{0}",
+            message: "The option {0}={1} is read in seconds, so it is {2}; if you meant milliseconds, use {3}={1}",
             description: "The value looks like it was written in the wrong unit, for example milliseconds passed where seconds are expected.");
+
+        /// <summary>MTA008 for <c>TimeSpan.FromSeconds(n)</c>: {0} the number, {1} the duration it makes.</summary>
+        public static readonly DiagnosticDescriptor TimeoutFromSeconds = Variant(
+            SuspiciousTimeoutUnit,
+            "TimeSpan.FromSeconds({0}) is {1}; if you meant milliseconds, use TimeSpan.FromMilliseconds({0})");
+
+        /// <summary>MTA008 for <c>new TimeSpan(n)</c>: {0} the number of ticks, {1} the duration it makes.</summary>
+        public static readonly DiagnosticDescriptor TimeoutTicks = Variant(
+            SuspiciousTimeoutUnit,
+            "new TimeSpan({0}) is {0} ticks, which is {1}; if you meant milliseconds, use TimeSpan.FromMilliseconds({0})");
 
         public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
             RuleIds.CertificateValidationDisabled,
@@ -84,8 +108,23 @@ namespace MongoTlsAnalyzers.Descriptors
             RuleCategories.Security,
             DiagnosticSeverity.Warning,
             title: "TLS settings without TLS, or TLS explicitly off",
-            message: "{0}",
+            message: "{0} does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead",
             description: "TLS-only settings have no effect while TLS is off, and turning TLS off towards a remote server sends credentials and data in plaintext.");
+
+        /// <summary>MTA009 for <c>tls=false</c> on <c>mongodb+srv</c>: {0} the option's name, {1} its value.</summary>
+        public static readonly DiagnosticDescriptor TlsOffOnSrv = Variant(
+            TlsSettingsWithoutTls,
+            "The option {0}={1} turns off TLS on a mongodb+srv connection, which hosted clusters such as MongoDB Atlas require; remove it");
+
+        /// <summary>MTA009 for <c>tls=false</c> towards a remote host: {0} the option's name, {1} its value, {2} the host.</summary>
+        public static readonly DiagnosticDescriptor TlsOffOptionForRemoteHost = Variant(
+            TlsSettingsWithoutTls,
+            "The option {0}={1} turns TLS off for the remote host '{2}', so credentials and data cross the network in plaintext; use tls=true");
+
+        /// <summary>MTA009 for <c>UseTls = false</c> towards a remote host: {0} the property, {1} the host.</summary>
+        public static readonly DiagnosticDescriptor TlsOffPropertyForRemoteHost = Variant(
+            TlsSettingsWithoutTls,
+            "{0} = false turns TLS off for the remote host '{1}', so credentials and data cross the network in plaintext; set it to true");
 
         public static readonly DiagnosticDescriptor LegacyTlsProtocols = Create(
             RuleIds.LegacyTlsProtocols,
@@ -100,8 +139,34 @@ namespace MongoTlsAnalyzers.Descriptors
             RuleCategories.Security,
             DiagnosticSeverity.Warning,
             title: "CA configuration missing or ineffective",
-            message: "{0}",
+            message: "The option {0} is ignored by the .NET driver, so the CA it names is not trusted; " + CaRemedy,
             description: "The .NET driver has no CA setting. A private CA is trusted through the OS trust store or through a validation callback that builds an X509Chain with CustomRootTrust.");
+
+        /// <summary>MTA006 for a CA certificate in <c>ClientCertificates</c>: {0} the file it comes from.</summary>
+        public static readonly DiagnosticDescriptor CaInClientCertificates = Variant(
+            CaConfigurationIneffective,
+            "The certificate from '{0}' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + CaRemedy);
+
+        /// <summary>MTA006 for a callback that lets chain errors through.</summary>
+        public static readonly DiagnosticDescriptor CaChainErrorsAccepted = Variant(
+            CaConfigurationIneffective,
+            "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors) without checking them against your CA, so any self-signed certificate passes; build an X509Chain with CustomRootTrust over your CA (CustomCaCertificateValidator in MongoTlsAnalyzers.Settings does), or pin the server's public key");
+
+        /// <summary>
+        /// Another wording of <paramref name="primary"/>'s rule: the same id, title, category, severity, description and
+        /// page, for a case whose sentence differs (a rule reports several, so each is a message format, not code).
+        /// </summary>
+        private static DiagnosticDescriptor Variant(DiagnosticDescriptor primary, string message) =>
+            new DiagnosticDescriptor(
+                primary.Id,
+                primary.Title,
+                message,
+                primary.Category,
+                primary.DefaultSeverity,
+                primary.IsEnabledByDefault,
+                primary.Description,
+                primary.HelpLinkUri,
+                primary.CustomTags.ToArray());
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -5,9 +5,11 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.SettingsFlow;
 using MongoTlsAnalyzers.Tls;
 using MongoTlsAnalyzers.Uris;
 
@@ -20,9 +22,8 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class CaConfigurationRule : MongoRule
     {
-        private const string Remedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.CaConfigurationIneffective);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.CaConfigurationIneffective, RuleDescriptors.CaInClientCertificates, RuleDescriptors.CaChainErrorsAccepted);
 
         public override void Register(MongoAnalysisSession session)
         {
@@ -56,11 +57,20 @@ namespace MongoTlsAnalyzers.Rules
                     continue;
                 }
 
-                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty)
-                    .Add(DiagnosticProperties.CaProblem, DiagnosticProperties.CaProblemUriOption)
-                    .Add(DiagnosticProperties.CaFile, option.Value);
-                var message = "The option " + option.Name + " is ignored by the .NET driver, so the CA it names is not trusted; " + Remedy;
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, located.Location, properties, message));
+                // The fix moves the option out of a literal that is the sink's whole argument.
+                TextSpan? sinkSpan = null;
+                var sink = located.Piece.SourceNode == site.Root ? UriSink.Of(context.Operation, session.Types, out sinkSpan) : SinkKind.None;
+                var properties = new FixFacts
+                {
+                    Setting = SettingForm.UriOption,
+                    RemoveEdit = located.RemoveEdit(),
+                    CaProblem = CaProblem.UriOption,
+                    CaFile = option.Value,
+                    InType = SyntaxShapes.InType(site.Root),
+                    Sink = sink,
+                    SinkSpan = sinkSpan,
+                }.ToProperties();
+                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, located.Location, properties, option.Name));
             }
         }
 
@@ -77,11 +87,14 @@ namespace MongoTlsAnalyzers.Rules
                 case DriverRole.ClientCertificates:
                     foreach (var (creation, file) in CertificatesWithoutKeys(assignment.Value, session, context.CancellationToken))
                     {
-                        var properties = ImmutableDictionary<string, string?>.Empty
-                            .Add(DiagnosticProperties.CaProblem, DiagnosticProperties.CaProblemClientCertificate)
-                            .Add(DiagnosticProperties.CaFile, file);
-                        var message = "The certificate from '" + file + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy;
-                        session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, creation.Syntax.GetLocation(), properties, message));
+                        var properties = new FixFacts
+                        {
+                            CaProblem = CaProblem.ClientCertificate,
+                            CaFile = file,
+                            CertificateCanBecomeValidator = SyntaxShapes.CertificateCanBecomeValidator(assignment.Syntax, creation.Syntax),
+                            InType = SyntaxShapes.InType(assignment.Syntax),
+                        }.ToProperties();
+                        session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaInClientCertificates, creation.Syntax.GetLocation(), properties, file));
                     }
 
                     break;
@@ -117,9 +130,8 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.CaProblem, DiagnosticProperties.CaProblemCallback);
-            const string message = "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors) without checking them against your CA, so any self-signed certificate passes; build an X509Chain with CustomRootTrust over your CA (CustomCaCertificateValidator in MongoTlsAnalyzers.Settings does), or pin the server's public key";
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, CertificateCallbacks.CallbackSyntax(callback).GetLocation(), properties, message));
+            var properties = new FixFacts { CaProblem = CaProblem.Callback, InType = SyntaxShapes.InType(callback.Syntax) }.ToProperties();
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaChainErrorsAccepted, CertificateCallbacks.CallbackSyntax(callback).GetLocation(), properties));
         }
 
         /// <summary>

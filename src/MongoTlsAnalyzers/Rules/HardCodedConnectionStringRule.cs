@@ -48,23 +48,9 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            string shape;
-            if (!site.IsInRoot(piece))
-            {
-                shape = DiagnosticProperties.ShapeDeclaration;
-            }
-            else if (piece.IsFallback)
-            {
-                shape = DiagnosticProperties.ShapeFallback;
-            }
-            else
-            {
-                shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
-            }
-
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.Shape, shape)
-                .Add(DiagnosticProperties.ValueKind, shape == DiagnosticProperties.ShapeDeclaration ? DiagnosticProperties.ValueKindHost : DiagnosticProperties.ValueKindConnectionString);
+            var shape = site.ShapeOf(piece);
+            var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Host : SecretKind.ConnectionString };
+            var properties = UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types).ToProperties();
             session.Report(
                 context.ReportDiagnostic,
                 Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), properties, MongoUri.RenderHoles(remote.Host)));

@@ -54,27 +54,15 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            string subject;
-            string shape;
-            if (!site.IsInRoot(piece))
+            var shape = site.ShapeOf(piece);
+            var subject = shape switch
             {
-                subject = "'" + (piece.ViaSymbol?.Name ?? "the constant") + "' holds a hard-coded password that is used in a MongoDB connection string";
-                shape = DiagnosticProperties.ShapeDeclaration;
-            }
-            else if (piece.IsFallback)
-            {
-                subject = "The fallback value in the MongoDB connection string '" + site.Uri.Redacted + "' is a hard-coded password";
-                shape = DiagnosticProperties.ShapeFallback;
-            }
-            else
-            {
-                subject = "The MongoDB connection string '" + site.Uri.Redacted + "' contains a hard-coded password";
-                shape = piece.ReportNode == site.Root ? DiagnosticProperties.ShapeWholeString : DiagnosticProperties.ShapePiece;
-            }
-
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.Shape, shape)
-                .Add(DiagnosticProperties.ValueKind, shape == DiagnosticProperties.ShapeDeclaration ? DiagnosticProperties.ValueKindPassword : DiagnosticProperties.ValueKindConnectionString);
+                ValueShape.Declaration => "'" + (piece.ViaSymbol?.Name ?? "the constant") + "' holds a hard-coded password that is used in a MongoDB connection string",
+                ValueShape.Fallback => "The fallback value in the MongoDB connection string '" + site.Uri.Redacted + "' is a hard-coded password",
+                _ => "The MongoDB connection string '" + site.Uri.Redacted + "' contains a hard-coded password",
+            };
+            var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Password : SecretKind.ConnectionString };
+            var properties = UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types).ToProperties();
             session.Report(
                 context.ReportDiagnostic,
                 Diagnostic.Create(RuleDescriptors.HardCodedCredentials, piece.ReportNode.GetLocation(), properties, subject));
@@ -161,10 +149,7 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.Shape, DiagnosticProperties.ShapeCredentialValue)
-                .Add(DiagnosticProperties.ValueKind, DiagnosticProperties.ValueKindPassword)
-                .Add(DiagnosticProperties.UserName, username);
+            var properties = new FixFacts { Shape = ValueShape.CredentialValue, Secret = SecretKind.Password }.ToProperties();
             session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.HardCodedCredentials, value.Syntax.GetLocation(), properties, subject));
         }
     }

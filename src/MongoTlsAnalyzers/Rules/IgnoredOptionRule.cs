@@ -46,15 +46,18 @@ namespace MongoTlsAnalyzers.Rules
 
                 var consequence = IgnoredOptionFacts.Describe(option.Name, session.Model.Profile, out var suggestion);
                 // Removing compressors=zlib,lz4 would drop the supported zlib too: no removal for partly ignored values.
-                var properties = option.HasIgnoredValue ? ImmutableDictionary<string, string?>.Empty : located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
-                if (suggestion is not null)
+                var facts = new FixFacts
                 {
-                    properties = located.WithReplaceEdit(properties, option.NameSpan, suggestion).SetItem(DiagnosticProperties.Suggestion, suggestion);
-                }
+                    Setting = SettingForm.UriOption,
+                    RemoveEdit = option.HasIgnoredValue ? null : located.RemoveEdit(),
+                    ReplaceEdit = suggestion is null ? null : located.ReplaceEdit(option.NameSpan, suggestion),
+                    Suggestion = suggestion,
+                };
+                facts = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types);
 
                 session.Report(
                     context.ReportDiagnostic,
-                    Diagnostic.Create(RuleDescriptors.IgnoredConnectionStringOption, located.Location, properties, MongoUri.RenderHoles(option.Name), consequence));
+                    Diagnostic.Create(RuleDescriptors.IgnoredConnectionStringOption, located.Location, facts.ToProperties(), MongoUri.RenderHoles(option.Name), consequence));
             }
         }
     }

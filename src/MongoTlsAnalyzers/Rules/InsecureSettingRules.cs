@@ -26,15 +26,12 @@ namespace MongoTlsAnalyzers.Rules
 
                 var diagnostic = verdict switch
                 {
-                    InsecureVerdict.ValidationDisabled => Diagnostic.Create(RuleDescriptors.CertificateValidationDisabled, setting.Location, setting.Properties, setting.Subject),
-                    InsecureVerdict.FromConfiguration => Diagnostic.Create(RuleDescriptors.InsecureTlsFromConfiguration, setting.Location, setting.Properties, setting.Subject, setting.Source!.Description),
-                    _ => Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, setting.Location, setting.Properties, TlsOffMessage(setting.Subject)),
+                    InsecureVerdict.ValidationDisabled => Diagnostic.Create(RuleDescriptors.CertificateValidationDisabled, setting.Location, setting.Facts.ToProperties(), setting.Subject),
+                    InsecureVerdict.FromConfiguration => Diagnostic.Create(RuleDescriptors.InsecureTlsFromConfiguration, setting.Location, setting.Facts.ToProperties(), setting.Subject, setting.Source!.Description),
+                    _ => Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, setting.Location, setting.Facts.ToProperties(), setting.Subject),
                 };
                 session.Report(context.ReportDiagnostic, diagnostic);
             }
         }
-
-        private static string TlsOffMessage(string subject) =>
-            subject + " does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead";
     }
 }

@@ -21,7 +21,8 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class TimeoutRule : MongoRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.TimeoutTooShortOrInvalid);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.TimeoutTooShortOrInvalid, RuleDescriptors.TimeoutImmediateConnect, RuleDescriptors.TimeoutNegative);
 
         public override void Register(MongoAnalysisSession session)
         {
@@ -61,13 +62,15 @@ namespace MongoTlsAnalyzers.Rules
                 }
 
                 var subject = "The option " + option.Name;
-                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
-                if (problem == TimeoutProblem.BelowFloor)
+                var facts = new FixFacts
                 {
-                    properties = located.WithReplaceEdit(properties, option.ValueSpan, UriValue(floor, known.IsMillisecondsForm));
-                }
+                    Setting = SettingForm.UriOption,
+                    RemoveEdit = located.RemoveEdit(),
+                    ReplaceEdit = problem == TimeoutProblem.BelowFloor ? located.ReplaceEdit(option.ValueSpan, UriValue(floor, known.IsMillisecondsForm)) : null,
+                };
+                var properties = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types).ToProperties();
 
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TimeoutTooShortOrInvalid, located.Location, properties, Message(subject, known.Timeout, problem, value, floor)));
+                session.Report(context.ReportDiagnostic, Create(located.Location, properties, subject, known.Timeout, problem, value, floor));
             }
         }
 
@@ -104,33 +107,27 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var owner = property.Property.IsStatic ? property.Property.ContainingType.Name + "." : string.Empty;
-            var properties = ImmutableDictionary<string, string?>.Empty;
-            if (problem == TimeoutProblem.BelowFloor)
+            var properties = new FixFacts
             {
-                properties = properties.Add(DiagnosticProperties.FloorTicks, floor.Ticks.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (IsRemovable(assignment.Syntax))
-            {
-                properties = properties.Add(DiagnosticProperties.Removable, "true");
-            }
+                Setting = SyntaxShapes.FormOf(assignment.Syntax),
+                FloorTicks = problem == TimeoutProblem.BelowFloor ? floor.Ticks : null,
+                Sink = SettingsOrigin.Of(assignment, session.Types, out var sinkSpan, context.CancellationToken),
+                SinkSpan = sinkSpan,
+            }.ToProperties();
 
             session.Report(
                 context.ReportDiagnostic,
-                Diagnostic.Create(RuleDescriptors.TimeoutTooShortOrInvalid, assignment.Syntax.GetLocation(), properties, Message(owner + property.Property.Name, timeout, problem, folded.Value, floor)));
+                Create(assignment.Syntax.GetLocation(), properties, owner + property.Property.Name, timeout, problem, folded.Value, floor));
         }
 
-        private static bool IsRemovable(SyntaxNode assignment) => SyntaxShapes.IsDeletableAssignment(assignment);
-
-        private static string Message(string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor) => problem switch
+        private static Diagnostic Create(Location location, ImmutableDictionary<string, string?> properties, string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor) => problem switch
         {
             TimeoutProblem.ImmediateConnect =>
-                subject + " is 0, which the .NET driver treats as an immediate timeout, so every connection attempt fails; remove it to use the default of " + TimeoutPolicy.Default(timeout),
+                Diagnostic.Create(RuleDescriptors.TimeoutImmediateConnect, location, properties, subject, TimeoutPolicy.Default(timeout)),
             TimeoutProblem.Negative =>
-                subject + " is negative (" + DurationText.Format(value) + "); use Timeout.InfiniteTimeSpan for no timeout, or remove it to use " + TimeoutPolicy.Default(timeout),
+                Diagnostic.Create(RuleDescriptors.TimeoutNegative, location, properties, subject, DurationText.Format(value), TimeoutPolicy.Default(timeout)),
             _ =>
-                subject + " is " + DurationText.Format(value) + ", below the recommended minimum of " + DurationText.Format(floor) + ": " + TimeoutPolicy.Reason(timeout)
-                    + "; raise it, or remove it to use the default of " + TimeoutPolicy.Default(timeout),
+                Diagnostic.Create(RuleDescriptors.TimeoutTooShortOrInvalid, location, properties, subject, DurationText.Format(value), DurationText.Format(floor), TimeoutPolicy.Reason(timeout), TimeoutPolicy.Default(timeout)),
         };
 
         /// <summary>The floor written as a URI option value: milliseconds for MS names, else seconds (or ms).</summary>

@@ -7,6 +7,7 @@ using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Folding;
+using MongoTlsAnalyzers.SettingsFlow;
 using MongoTlsAnalyzers.Timeouts;
 using MongoTlsAnalyzers.Uris;
 
@@ -22,7 +23,8 @@ namespace MongoTlsAnalyzers.Rules
         private const double SecondsThreshold = 1000;
         private const double MaxTicksUnderOneSecond = 9_999_999;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SuspiciousTimeoutUnit);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.SuspiciousTimeoutUnit, RuleDescriptors.TimeoutFromSeconds, RuleDescriptors.TimeoutTicks);
 
         public override void Register(MongoAnalysisSession session)
         {
@@ -57,10 +59,8 @@ namespace MongoTlsAnalyzers.Rules
                 }
 
                 var millisecondsName = known.Name + "MS";
-                var message = "The option " + option.Name + "=" + option.RawValue + " is read in seconds, so it is " + DurationText.Format(value)
-                    + "; if you meant milliseconds, use " + millisecondsName + "=" + option.RawValue;
-                var properties = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, option.NameSpan, millisecondsName);
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, located.Location, properties, message));
+                var properties = new FixFacts { Setting = SettingForm.UriOption, ReplaceEdit = located.ReplaceEdit(option.NameSpan, millisecondsName) }.ToProperties();
+                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, located.Location, properties, option.Name, option.RawValue, DurationText.Format(value), millisecondsName));
             }
         }
 
@@ -89,25 +89,26 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            string message;
+            DiagnosticDescriptor descriptor;
             if (folded.Form == TimeoutForm.FromSeconds && folded.Argument >= SecondsThreshold && TimeoutPolicy.IsUnitChecked(timeout))
             {
-                var number = folded.Argument.ToString(CultureInfo.InvariantCulture);
-                message = "TimeSpan.FromSeconds(" + number + ") is " + DurationText.Format(folded.Value)
-                    + "; if you meant milliseconds, use TimeSpan.FromMilliseconds(" + number + ")";
+                descriptor = RuleDescriptors.TimeoutFromSeconds;
             }
             else if (folded.Form == TimeoutForm.TicksConstructor && folded.Argument >= 1 && folded.Argument <= MaxTicksUnderOneSecond)
             {
-                var number = folded.Argument.ToString(CultureInfo.InvariantCulture);
-                message = "new TimeSpan(" + number + ") is " + number + " ticks, which is " + DurationText.Format(folded.Value)
-                    + "; if you meant milliseconds, use TimeSpan.FromMilliseconds(" + number + ")";
+                descriptor = RuleDescriptors.TimeoutTicks;
             }
             else
             {
                 return;
             }
 
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, value.Syntax.GetLocation(), message));
+            // The fix rewrites the call or creation itself; a value read through a variable is reported, not rewritten.
+            var properties = new FixFacts
+            {
+                ConvertibleInPlace = SyntaxShapes.IsTimeSpanWrittenInPlace(value.Syntax),
+            }.ToProperties();
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(descriptor, value.Syntax.GetLocation(), properties, folded.Argument.ToString(CultureInfo.InvariantCulture), DurationText.Format(folded.Value)));
         }
     }
 }

@@ -19,7 +19,8 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class TlsSettingsWithoutTlsRule : MongoRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.TlsSettingsWithoutTls);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.TlsSettingsWithoutTls, RuleDescriptors.TlsOffOnSrv, RuleDescriptors.TlsOffOptionForRemoteHost, RuleDescriptors.TlsOffPropertyForRemoteHost);
 
         public override void Register(MongoAnalysisSession session)
         {
@@ -46,16 +47,7 @@ namespace MongoTlsAnalyzers.Rules
                     continue;
                 }
 
-                string message;
-                if (site.Uri.IsSrv)
-                {
-                    message = "The option " + option.Name + "=" + option.RawValue + " turns off TLS on a mongodb+srv connection, which hosted clusters such as MongoDB Atlas require; remove it";
-                }
-                else if (hosts.IsKnownRemote)
-                {
-                    message = "The option " + option.Name + "=" + option.RawValue + " turns TLS off for the remote host '" + hosts.RemoteHost + "', so credentials and data cross the network in plaintext; use tls=true";
-                }
-                else
+                if (!site.Uri.IsSrv && !hosts.IsKnownRemote)
                 {
                     continue;
                 }
@@ -66,8 +58,11 @@ namespace MongoTlsAnalyzers.Rules
                     continue;
                 }
 
-                var properties = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, option.Span, "tls=true").Add(DiagnosticProperties.ExplicitTlsOff, "true");
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, located.Location, properties, message));
+                var properties = new FixFacts { Setting = SettingForm.UriOption, ReplaceEdit = located.ReplaceEdit(option.Span, "tls=true"), ExplicitTlsOff = true }.ToProperties();
+                var diagnostic = site.Uri.IsSrv
+                    ? Diagnostic.Create(RuleDescriptors.TlsOffOnSrv, located.Location, properties, option.Name, option.RawValue)
+                    : Diagnostic.Create(RuleDescriptors.TlsOffOptionForRemoteHost, located.Location, properties, option.Name, option.RawValue, hosts.RemoteHost);
+                session.Report(context.ReportDiagnostic, diagnostic);
             }
         }
 
@@ -87,9 +82,8 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var message = property.Property.Name + " = false turns TLS off for the remote host '" + hosts.RemoteHost + "', so credentials and data cross the network in plaintext; set it to true";
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ExplicitTlsOff, "true");
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, assignment.Syntax.GetLocation(), properties, message));
+            var properties = new FixFacts { Setting = SyntaxShapes.FormOf(assignment.Syntax), ExplicitTlsOff = true }.ToProperties();
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsOffPropertyForRemoteHost, assignment.Syntax.GetLocation(), properties, property.Property.Name, hosts.RemoteHost));
         }
     }
 }

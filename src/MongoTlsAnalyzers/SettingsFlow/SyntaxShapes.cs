@@ -1,18 +1,79 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.SettingsFlow
 {
-    /// <summary>Syntax facts that the analyzers hand to the fixes.</summary>
+    /// <summary>Syntax facts that the analyzers hand to the fixes (<see cref="FixFacts"/>), decided where the code is read once.</summary>
     internal static class SyntaxShapes
     {
         /// <summary>
-        /// True when an assignment can be deleted without breaking the code around it: a statement of its own in
-        /// a block (not the body of an <c>if</c> without braces), or an object-initializer member.
+        /// What an assignment is: a statement that can be deleted without breaking the code around it (its own
+        /// statement in a block, a switch section or top-level code, not the body of an <c>if</c> without braces), an
+        /// object-initializer member, or neither.
         /// </summary>
-        public static bool IsDeletableAssignment(SyntaxNode assignment) =>
-            (assignment.Parent is ExpressionStatementSyntax statement && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
-            || (assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression));
+        public static SettingForm FormOf(SyntaxNode assignment) => assignment.Parent switch
+        {
+            ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } => SettingForm.Statement,
+            InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => SettingForm.InitializerMember,
+            _ => SettingForm.None,
+        };
+
+        /// <summary>
+        /// True when a folded duration is written where it is used, as <c>TimeSpan.FromSeconds(n)</c> or
+        /// <c>new TimeSpan(n)</c>, so that MTA008's fix can rewrite it there rather than in a variable's declaration.
+        /// </summary>
+        public static bool IsTimeSpanWrittenInPlace(SyntaxNode value) =>
+            value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromSeconds" } }
+                or ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 };
+
+        /// <summary>True when <paramref name="node"/> stands in a class, struct, record or interface (not in top-level statements).</summary>
+        public static bool InType(SyntaxNode node) => node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not null;
+
+        /// <summary>
+        /// MTA006's fix turns <c>ClientCertificates = new[] { caCertificate }</c> into a validation callback over the
+        /// CA. It may when the assignment's value holds that certificate alone, and the same SslSettings does not
+        /// already get a callback (a second one would not compile, or would silently replace the first).
+        /// </summary>
+        public static bool CertificateCanBecomeValidator(SyntaxNode assignment, SyntaxNode certificate) =>
+            assignment is AssignmentExpressionSyntax { Left: IdentifierNameSyntax or MemberAccessExpressionSyntax } clientCertificates
+            && OnlyHolds(clientCertificates.Right, certificate)
+            && !AlreadySetsCallback(clientCertificates);
+
+        private static bool OnlyHolds(ExpressionSyntax value, SyntaxNode certificate)
+        {
+            if (value == certificate)
+            {
+                return true;
+            }
+
+            var initializer = value switch
+            {
+                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
+                ArrayCreationExpressionSyntax array => array.Initializer,
+                ObjectCreationExpressionSyntax collection => collection.Initializer,
+                _ => null,
+            };
+            return initializer is { Expressions.Count: 1 } && initializer.Expressions[0] == certificate;
+        }
+
+        private static bool AlreadySetsCallback(AssignmentExpressionSyntax assignment)
+        {
+            const string Callback = "ServerCertificateValidationCallback";
+            switch (assignment)
+            {
+                case { Parent: InitializerExpressionSyntax initializer }:
+                    return initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: Callback } });
+                case { Left: MemberAccessExpressionSyntax access }:
+                    var receiver = access.Expression.ToString();
+                    var scope = (SyntaxNode?)assignment.FirstAncestorOrSelf<BlockSyntax>() ?? assignment.SyntaxTree.GetRoot();
+                    return scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                        a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Callback } other && other.Expression.ToString() == receiver);
+                default:
+                    return false;
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.SettingsFlow;
 
 namespace MongoTlsAnalyzers.Tls
@@ -7,13 +7,13 @@ namespace MongoTlsAnalyzers.Tls
     /// <summary>One setting that turns certificate validation off.</summary>
     internal sealed class InsecureSetting
     {
-        public InsecureSetting(InsecureVerdict verdict, Location location, string subject, ValueSource? source, ImmutableDictionary<string, string?> properties)
+        public InsecureSetting(InsecureVerdict verdict, Location location, string subject, ValueSource? source, FixFacts facts)
         {
             Verdict = verdict;
             Location = location;
             Subject = subject;
             Source = source;
-            Properties = properties;
+            Facts = facts;
         }
 
         public InsecureVerdict Verdict { get; }
@@ -26,6 +26,7 @@ namespace MongoTlsAnalyzers.Tls
         /// <summary>Where a run-time value comes from (MTA004).</summary>
         public ValueSource? Source { get; }
 
-        public ImmutableDictionary<string, string?> Properties { get; }
+        /// <summary>What the fixes need to know about the setting.</summary>
+        public FixFacts Facts { get; }
     }
 }

@@ -113,25 +113,34 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var role = _model.Types.RoleOf(property.Property);
-            var removable = IsRemovable(assignment.Syntax)
-                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Removable, "true")
-                : ImmutableDictionary<string, string?>.Empty;
+            var form = SyntaxShapes.FormOf(assignment.Syntax);
+            var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, cancellationToken);
+            var facts = new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan };
 
             if (role is DriverRole.InsecureTlsSwitch or DriverRole.VerificationSwitch)
             {
                 var insecureValue = role == DriverRole.InsecureTlsSwitch;
                 var subject = property.Property.Name + " = " + (insecureValue ? "true" : "false");
                 var tls = SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
+                var switchFacts = facts with
+                {
+                    // AllowInsecureTls = true in an initializer becomes AllowInsecureTls = env.IsDevelopment().
+                    Guard = role == DriverRole.InsecureTlsSwitch && form == SettingForm.InitializerMember ? GuardForm.InitializerValue : GuardForm.None,
+
+                    // TLS can be turned on just before the setting, on the same settings object (which has UseTls).
+                    CanEnableTlsBefore = _model.Types.IsSettings(property.Property.ContainingType)
+                        && (form == SettingForm.InitializerMember || assignment.Syntax is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax }, Left: MemberAccessExpressionSyntax }),
+                };
                 if (assignment.Value.ConstantValue is { HasValue: true, Value: bool value })
                 {
                     if (value == insecureValue)
                     {
-                        AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, removable, cancellationToken);
+                        AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, switchFacts, cancellationToken);
                     }
                 }
                 else
                 {
-                    AddRuntime(found, assignment, assignment.Value, assignment.Syntax.GetLocation(), property.Property.Name, tls, options, removable, cancellationToken);
+                    AddRuntime(found, assignment, assignment.Value, assignment.Syntax.GetLocation(), property.Property.Name, tls, options, switchFacts, cancellationToken);
                 }
 
                 return;
@@ -141,7 +150,8 @@ namespace MongoTlsAnalyzers.Tls
                 && CertificateCallbacks.AcceptsEverything(assignment.Value, _model.Folder, cancellationToken))
             {
                 var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
-                AddConstant(found, assignment, CertificateCallbacks.CallbackSyntax(assignment.Value).GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, removable, cancellationToken);
+                var callback = CertificateCallbacks.CallbackSyntax(assignment.Value);
+                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with { ReplaceableCallback = IsReplaceableCallback(callback) }, cancellationToken);
             }
         }
 
@@ -159,7 +169,13 @@ namespace MongoTlsAnalyzers.Tls
                 {
                     // ClusterConfigurator runs last, and ConfigureSsl turns TLS on whatever UseTls says.
                     var tls = TlsKnowledge.On;
-                    AddConstant(found, call, CertificateCallbacks.CallbackSyntax(argument.Value).GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, ImmutableDictionary<string, string?>.Empty, cancellationToken);
+                    var callback = CertificateCallbacks.CallbackSyntax(argument.Value);
+                    var facts = new FixFacts
+                    {
+                        Setting = argument.Syntax is ArgumentSyntax { NameColon: not null } ? SettingForm.NamedArgument : SettingForm.None,
+                        ReplaceableCallback = IsReplaceableCallback(callback),
+                    };
+                    AddConstant(found, call, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts, cancellationToken);
                 }
             }
         }
@@ -201,18 +217,16 @@ namespace MongoTlsAnalyzers.Tls
 
                 // One answer per URI; asking per option was quadratic on a URI that repeats tlsInsecure=true.
                 var tls = uriTls ??= UriTls(site, root);
-                var properties = located.WithRemoveEdit(ImmutableDictionary<string, string?>.Empty);
-                if (tls == TlsKnowledge.Off)
+                var facts = new FixFacts
                 {
-                    // Enabling TLS inserts tls=true in front of the option.
-                    var enable = located.WithReplaceEdit(ImmutableDictionary<string, string?>.Empty, new TextSpan(option.Span.Start, 0), "tls=true&");
-                    if (enable.TryGetValue(DiagnosticProperties.ReplaceEdit, out var edit))
-                    {
-                        properties = properties.SetItem(DiagnosticProperties.EnableTlsEdit, edit);
-                    }
-                }
+                    Setting = SettingForm.UriOption,
+                    RemoveEdit = located.RemoveEdit(),
 
-                AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, properties, cancellationToken);
+                    // Enabling TLS inserts tls=true in front of the option.
+                    EnableTlsEdit = tls == TlsKnowledge.Off ? located.ReplaceEdit(new TextSpan(option.Span.Start, 0), "tls=true&") : null,
+                };
+                facts = UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types);
+                AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);
             }
         }
 
@@ -233,7 +247,7 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var tls = UriTls(site, root);
-            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, ImmutableDictionary<string, string?>.Empty, cancellationToken);
+            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, UriSink.With(FixFacts.None, site, site.Root, root, _model.Types), cancellationToken);
         }
 
         /// <summary>
@@ -313,7 +327,7 @@ namespace MongoTlsAnalyzers.Tls
         }
 
         /// <summary>A constant insecure setting at <paramref name="position"/>.</summary>
-        private void AddConstant(ImmutableArray<InsecureSetting>.Builder found, IOperation position, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        private void AddConstant(ImmutableArray<InsecureSetting>.Builder found, IOperation position, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, FixFacts facts, CancellationToken cancellationToken)
         {
             var guards = _guards;
             if (guards.IsGuarded(position, options, cancellationToken))
@@ -323,18 +337,19 @@ namespace MongoTlsAnalyzers.Tls
 
             if (tls == TlsKnowledge.Off)
             {
-                found.Add(new InsecureSetting(InsecureVerdict.TlsOff, location, subject, null, properties));
+                found.Add(new InsecureSetting(InsecureVerdict.TlsOff, location, subject, null, facts));
                 return;
             }
 
             var gate = EnclosingInsecurityCondition(position, cancellationToken);
+            var guarded = WithGuard(facts, position, location, cancellationToken);
             found.Add(gate is null
-                ? new InsecureSetting(InsecureVerdict.ValidationDisabled, location, subject, null, properties)
-                : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, gate, properties));
+                ? new InsecureSetting(InsecureVerdict.ValidationDisabled, location, subject, null, guarded)
+                : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, gate, guarded));
         }
 
         /// <summary>A non-constant insecure value: MTA004 when it comes from configuration and no guard.</summary>
-        private void AddRuntime(ImmutableArray<InsecureSetting>.Builder found, IOperation position, IOperation value, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        private void AddRuntime(ImmutableArray<InsecureSetting>.Builder found, IOperation position, IOperation value, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, FixFacts facts, CancellationToken cancellationToken)
         {
             var guards = _guards;
             if (guards.IsGuarded(position, options, cancellationToken) || guards.IsGuardValue(value, options, cancellationToken))
@@ -345,7 +360,7 @@ namespace MongoTlsAnalyzers.Tls
             // env.IsDevelopment() ? false : true — the guard inverted: insecure everywhere except Development.
             if (IsInvertedGuard(value, options, cancellationToken))
             {
-                AddConstant(found, position, location, subject + " outside Development", tls, options, properties, cancellationToken);
+                AddConstant(found, position, location, subject + " outside Development", tls, options, facts, cancellationToken);
                 return;
             }
 
@@ -355,7 +370,9 @@ namespace MongoTlsAnalyzers.Tls
                 return;
             }
 
-            found.Add(new InsecureSetting(tls == TlsKnowledge.Off ? InsecureVerdict.TlsOff : InsecureVerdict.FromConfiguration, location, subject, source, properties));
+            found.Add(tls == TlsKnowledge.Off
+                ? new InsecureSetting(InsecureVerdict.TlsOff, location, subject, source, facts)
+                : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, source, WithGuard(facts, position, location, cancellationToken)));
         }
 
         private bool IsInvertedGuard(IOperation value, MongoTlsOptions options, CancellationToken cancellationToken)
@@ -402,6 +419,44 @@ namespace MongoTlsAnalyzers.Tls
             return null;
         }
 
-        private static bool IsRemovable(SyntaxNode assignment) => SyntaxShapes.IsDeletableAssignment(assignment);
+        /// <summary>
+        /// How "Allow only in Development" can keep the setting to Development (MTA003, MTA004): the host environment
+        /// in scope, and either the initializer value to rewrite or an expression statement to wrap. A URI option is
+        /// removed, never guarded.
+        /// </summary>
+        private static FixFacts WithGuard(FixFacts facts, IOperation position, Location location, CancellationToken cancellationToken)
+        {
+            if (facts.Setting == SettingForm.UriOption || position.SemanticModel is not { } model || location.SourceTree is not { } tree)
+            {
+                return facts with { Guard = GuardForm.None };
+            }
+
+            var node = tree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+            var guard = facts.Guard;
+            int anchor;
+            if (guard == GuardForm.InitializerValue)
+            {
+                anchor = node.SpanStart;
+            }
+            else if (node.FirstAncestorOrSelf<StatementSyntax>() is ExpressionStatementSyntax statement)
+            {
+                guard = GuardForm.WrapStatement;
+                anchor = statement.SpanStart;
+            }
+            else
+            {
+                return facts with { Guard = GuardForm.None };
+            }
+
+            var environment = EnvironmentInScope.Find(model, anchor, cancellationToken);
+            return environment is null
+                ? facts with { Guard = GuardForm.None }
+                : facts with { Guard = guard, Environment = environment.ToString() };
+        }
+
+        /// <summary>A callback the runtime helper's validator can replace in place: written as a lambda, method or name, assigned or passed.</summary>
+        private static bool IsReplaceableCallback(SyntaxNode callback) =>
+            callback is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && callback.Parent is AssignmentExpressionSyntax or ArgumentSyntax;
     }
 }

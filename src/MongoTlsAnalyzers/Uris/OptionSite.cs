@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.ConnectionStrings;
@@ -31,12 +30,12 @@ namespace MongoTlsAnalyzers.Uris
         /// <summary>True when the option lies in one string literal that a fix can rewrite.</summary>
         public bool IsEditable => Piece.Origin == PieceOrigin.Literal && Piece.SourceNode is not null && Option.Span.End <= Piece.End;
 
-        /// <summary>The properties for removing the option (and one separator), when that stays inside the literal.</summary>
-        public ImmutableDictionary<string, string?> WithRemoveEdit(ImmutableDictionary<string, string?> properties)
+        /// <summary>The edit that removes the option (and one separator), when that stays inside the literal.</summary>
+        public LiteralEdit? RemoveEdit()
         {
             if (!IsEditable)
             {
-                return properties;
+                return null;
             }
 
             var text = Site.Uri.Text;
@@ -59,25 +58,21 @@ namespace MongoTlsAnalyzers.Uris
 
             if (removal.Start < Piece.Start || removal.End > Piece.End)
             {
-                return properties;
+                return null;
             }
 
-            return properties.SetItem(
-                DiagnosticProperties.RemoveEdit,
-                new LiteralEdit(removal.Start - Piece.Start, removal.Length, string.Empty).Encode());
+            return new LiteralEdit(removal.Start - Piece.Start, removal.Length, string.Empty);
         }
 
-        /// <summary>The properties for replacing <paramref name="span"/> (offsets in the URI) with <paramref name="replacement"/>.</summary>
-        public ImmutableDictionary<string, string?> WithReplaceEdit(ImmutableDictionary<string, string?> properties, TextSpan span, string replacement)
+        /// <summary>The edit that replaces <paramref name="span"/> (offsets in the URI) with <paramref name="replacement"/>, when that stays inside the literal.</summary>
+        public LiteralEdit? ReplaceEdit(TextSpan span, string replacement)
         {
             if (!IsEditable || span.Start < Piece.Start || span.End > Piece.End)
             {
-                return properties;
+                return null;
             }
 
-            return properties.SetItem(
-                DiagnosticProperties.ReplaceEdit,
-                new LiteralEdit(span.Start - Piece.Start, span.Length, replacement).Encode());
+            return new LiteralEdit(span.Start - Piece.Start, span.Length, replacement);
         }
     }
 }

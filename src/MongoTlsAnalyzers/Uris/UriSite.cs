@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using MongoTlsAnalyzers.ConnectionStrings;
+using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Folding;
 
 namespace MongoTlsAnalyzers.Uris
@@ -23,6 +24,25 @@ namespace MongoTlsAnalyzers.Uris
         public FoldedString Folded { get; }
 
         public MongoUri Uri { get; }
+
+        /// <summary>
+        /// Where a hard-coded piece of this URI stands, for the fix that moves it out: in a declaration the URI reads,
+        /// as the literal fallback of <c>??</c>, as the whole URI, or as one piece of it.
+        /// </summary>
+        public ValueShape ShapeOf(FoldedPiece piece)
+        {
+            if (!IsInRoot(piece))
+            {
+                return ValueShape.Declaration;
+            }
+
+            if (piece.IsFallback)
+            {
+                return ValueShape.Fallback;
+            }
+
+            return piece.ReportNode == Root ? ValueShape.WholeString : ValueShape.Piece;
+        }
 
         /// <summary>True when the piece's report location lies inside this root's own syntax.</summary>
         public bool IsInRoot(FoldedPiece piece) =>

@@ -47,10 +47,11 @@ namespace MongoTlsAnalyzers.Tests.Catalog
         public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors() =>
             AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
+        /// <summary>Every wording of every rule (a rule with several sentences has one descriptor per sentence).</summary>
         [Fact]
         public void EveryDescriptorMatchesTheCatalog()
         {
-            var descriptors = AllDescriptors();
+            var descriptors = AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Distinct().ToList();
             Assert.NotEmpty(descriptors);
             foreach (var descriptor in descriptors)
             {

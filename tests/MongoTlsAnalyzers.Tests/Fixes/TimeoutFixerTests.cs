@@ -97,7 +97,7 @@ class C
                     // An immediate connect timeout has no floor to raise to; only removal fixes it.
                     new Microsoft.CodeAnalysis.Testing.DiagnosticResult(MongoTlsAnalyzers.Descriptors.RuleDescriptors.TimeoutTooShortOrInvalid)
                         .WithSpan(10, 9, 10, 48)
-                        .WithArguments("ConnectTimeout is 0, which the .NET driver treats as an immediate timeout, so every connection attempt fails; remove it to use the default of 30 s"),
+                        .WithMessage("ConnectTimeout is 0, which the .NET driver treats as an immediate timeout, so every connection attempt fails; remove it to use the default of 30 s"),
                 });
         }
     }

@@ -98,6 +98,9 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
                 {
                     TestCode = source,
                     ReferenceAssemblies = TestDefaults.NoReferenceAssemblies,
+
+                    // A rule with several wordings has several descriptors of one id; markup means the id.
+                    MarkupOptions = MarkupOptions.UseFirstDescriptor,
                 };
                 options.Apply(test.TestState, driver);
                 test.ExpectedDiagnostics.AddRange(expected);
@@ -153,6 +156,9 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
                     FixedCode = fixedSource,
                     CodeActionEquivalenceKey = equivalenceKey,
                     ReferenceAssemblies = TestDefaults.NoReferenceAssemblies,
+
+                    // A rule with several wordings has several descriptors of one id; markup means the id.
+                    MarkupOptions = MarkupOptions.UseFirstDescriptor,
                 };
                 if (fixAllIterations is int iterations)
                 {

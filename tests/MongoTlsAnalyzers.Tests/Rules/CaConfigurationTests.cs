@@ -40,7 +40,7 @@ class C
         {
             await Verify.VerifyAsync(
                 Code($"var c = new MongoClient(\"mongodb://db.example.com/?tls=true&{{|#0:{option}|}}\");"),
-                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments("The option " + name + " is ignored by the .NET driver, so the CA it names is not trusted; " + Remedy));
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage("The option " + name + " is ignored by the .NET driver, so the CA it names is not trusted; " + Remedy));
         }
 
         [Theory]
@@ -52,7 +52,7 @@ class C
         {
             await Verify.VerifyAsync(
                 Code(body, "const string CaPath = \"/etc/ssl/ca.pem\";"),
-                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments("The certificate from '" + file + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy));
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage("The certificate from '" + file + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy));
         }
 
         [Theory]
@@ -71,7 +71,7 @@ class C
         {
             await Verify.VerifyAsync(
                 Code($"settings.SslSettings = new SslSettings {{ {member} }};", "static bool Lenient(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { if (e == SslPolicyErrors.RemoteCertificateChainErrors) return true; return e == SslPolicyErrors.None; }"),
-                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments(CallbackMessage));
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage(CallbackMessage));
         }
 
         [Fact]
@@ -79,7 +79,7 @@ class C
         {
             await Verify.VerifyAsync(
                 Code("settings.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|#0:(s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|})));"),
-                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithArguments(CallbackMessage));
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage(CallbackMessage));
         }
 
         [Theory]

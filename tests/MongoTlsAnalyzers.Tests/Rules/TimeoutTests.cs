@@ -39,7 +39,7 @@ class C
         {
             await Verify.VerifyAsync(
                 Settings("{|#0:" + assignment + "|};"),
-                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithArguments(message));
+                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithMessage(message));
         }
 
         [Theory]
@@ -72,7 +72,7 @@ class C
     object B() => new HttpSettings { ConnectTimeout = TimeSpan.Zero, ServerSelectionTimeout = TimeSpan.FromSeconds(1) };
 }
 """,
-                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithArguments("ServerSelectionTimeout is 1 s, below the recommended minimum of 12 s: a replica-set election normally takes up to about 12 s, so writes fail during an ordinary failover; raise it, or remove it to use the default of 30 s"));
+                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithMessage("ServerSelectionTimeout is 1 s, below the recommended minimum of 12 s: a replica-set election normally takes up to about 12 s, so writes fail during an ordinary failover; raise it, or remove it to use the default of 30 s"));
         }
 
         [Theory]
@@ -87,7 +87,7 @@ class C
         {
             await Verify.VerifyAsync(
                 $"using MongoDB.Driver; class C {{ object M() => new MongoClient(\"mongodb://db.example.com/?tls=true&{{|#0:{option}|}}\"); }}",
-                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithArguments(message));
+                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithMessage(message));
         }
 
         [Fact]
@@ -120,7 +120,7 @@ class C
             await Verify.VerifyAsync(
                 Settings("settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5); {|#0:settings.ConnectTimeout = TimeSpan.FromSeconds(5)|};"),
                 options,
-                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithArguments("ConnectTimeout is 5 s, below the recommended minimum of 10 s: a slow TLS handshake or DNS lookup then fails the connection; raise it, or remove it to use the default of 30 s"));
+                Verify.Diagnostic(RuleDescriptors.TimeoutTooShortOrInvalid).WithLocation(0).WithMessage("ConnectTimeout is 5 s, below the recommended minimum of 10 s: a slow TLS handshake or DNS lookup then fails the connection; raise it, or remove it to use the default of 30 s"));
         }
 
         [Fact]

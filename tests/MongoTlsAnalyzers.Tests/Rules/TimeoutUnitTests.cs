@@ -18,7 +18,7 @@ namespace MongoTlsAnalyzers.Tests.Rules
         {
             await Verify.VerifyAsync(
                 /* lang=c#-test */ $$"""using System; using MongoDB.Driver; class C { const int Big = 5000; void M(MongoClientSettings settings) { {{assignment}}; } }""",
-                Verify.Diagnostic(RuleDescriptors.SuspiciousTimeoutUnit).WithLocation(0).WithArguments(message));
+                Verify.Diagnostic(RuleDescriptors.SuspiciousTimeoutUnit).WithLocation(0).WithMessage(message));
         }
 
         [Theory]
@@ -42,7 +42,7 @@ namespace MongoTlsAnalyzers.Tests.Rules
         {
             await Verify.VerifyAsync(
                 $"using MongoDB.Driver; class C {{ object M() => new MongoClient(\"mongodb://db.example.com/?{{|#0:{option}|}}\"); }}",
-                Verify.Diagnostic(RuleDescriptors.SuspiciousTimeoutUnit).WithLocation(0).WithArguments(message));
+                Verify.Diagnostic(RuleDescriptors.SuspiciousTimeoutUnit).WithLocation(0).WithMessage(message));
         }
 
         [Theory]

@@ -50,7 +50,7 @@ public class C
         [InlineData("var c = new MongoClient(\"mongodb+srv://cluster0.example.net/?{|#0:tls=false|}\");", "The option tls=false turns off TLS on a mongodb+srv connection, which hosted clusters such as MongoDB Atlas require; remove it")]
         public async Task Mta009FiresWhenTlsIsOff(string body, string message)
         {
-            await Mta009.VerifyAsync(Code(body), Mta009.Diagnostic(RuleDescriptors.TlsSettingsWithoutTls).WithLocation(0).WithArguments(message));
+            await Mta009.VerifyAsync(Code(body), Mta009.Diagnostic(RuleDescriptors.TlsSettingsWithoutTls).WithLocation(0).WithMessage(message));
             await Mta003.VerifyAsync(Code(body.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)));
         }
 

@@ -2,14 +2,15 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
+namespace MongoTlsAnalyzers.Guards
 {
     /// <summary>
-    /// Finds the host environment that code at a position can use for a Development guard: an
-    /// <c>IHostEnvironment</c>, <c>IWebHostEnvironment</c> or <c>IHostingEnvironment</c>, or <c>builder.Environment</c>
-    /// and <c>context.HostingEnvironment</c>.
+    /// The host environment that code at a position can use for a Development guard: an <c>IHostEnvironment</c>,
+    /// <c>IWebHostEnvironment</c> or <c>IHostingEnvironment</c>, or <c>builder.Environment</c> and
+    /// <c>context.HostingEnvironment</c>. MTA003 and MTA004 look for it when they report, so that "Allow only in
+    /// Development" is offered from the diagnostic's facts and writes the guard with what they found.
     /// </summary>
-    internal static class EnvironmentAccess
+    internal static class EnvironmentInScope
     {
         private static readonly string[] EnvironmentTypes = { "IHostEnvironment", "IWebHostEnvironment", "IHostingEnvironment" };
         private static readonly string[] ViaProperties = { "Environment", "HostingEnvironment" };

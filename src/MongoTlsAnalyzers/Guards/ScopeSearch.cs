@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
+namespace MongoTlsAnalyzers.Guards
 {
     /// <summary>
     /// Finds a value of a wanted type that code at a position can use (docs/architecture.md "Fixes"): a local declared before the

@@ -1,0 +1,21 @@
+namespace MongoTlsAnalyzers.Descriptors
+{
+    /// <summary>Where a hard-coded value (MTA001, MTA002) stands, so that the fix knows what to replace.</summary>
+    internal enum ValueShape
+    {
+        /// <summary>A whole string expression: the literal or interpolated string that is the URI.</summary>
+        WholeString,
+
+        /// <summary>One piece of a concatenation or interpolation; the fix replaces the whole expression.</summary>
+        Piece,
+
+        /// <summary>The literal fallback of <c>x ?? "literal"</c>.</summary>
+        Fallback,
+
+        /// <summary>A literal in a declaration (const, field or local) that a URI elsewhere reads.</summary>
+        Declaration,
+
+        /// <summary>A password argument of a credential API, or the value assigned to <c>MongoUrlBuilder.Password</c>.</summary>
+        CredentialValue,
+    }
+}
