@@ -74,6 +74,14 @@ namespace MongoTlsAnalyzers.Settings.Tests.Peers
             return path;
         }
 
+        /// <summary>Writes <paramref name="issued"/> with its private key as a PFX (PKCS#12) file protected by <paramref name="password"/>.</summary>
+        public string WritePfx(IssuedCertificate issued, string password)
+        {
+            var path = Path.Combine(Directory, Path.GetFileNameWithoutExtension(issued.CertificatePemPath).Replace(".crt", string.Empty) + ".pfx");
+            File.WriteAllBytes(path, issued.Certificate.Export(X509ContentType.Pfx, password));
+            return path;
+        }
+
         public void Dispose()
         {
             if (System.IO.Directory.Exists(Directory))
