@@ -14,6 +14,9 @@ namespace MongoTlsAnalyzers.Descriptors
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
+        /// <summary>What MTA001's messages tell the user to do instead.</summary>
+        private const string CredentialRemedy = "read the connection string or password from configuration or a secret store instead, and rotate the exposed password";
+
         /// <summary>What MTA006's messages tell the user to do instead.</summary>
         private const string CaRemedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
 
@@ -32,8 +35,33 @@ namespace MongoTlsAnalyzers.Descriptors
             RuleCategories.Security,
             DiagnosticSeverity.Warning,
             title: "Hard-coded credentials in MongoDB connection settings",
-            message: "{0}; read the connection string or password from configuration or a secret store instead, and rotate the exposed password",
+            message: "The MongoDB connection string '{0}' contains a hard-coded password; " + CredentialRemedy,
             description: "A password written into source code ends up in version control, build logs and every copy of the binary. Read the connection string from configuration (ConnectionStrings:MongoDB), user secrets, an environment variable or a secret store, and rotate the password that was committed.");
+
+        /// <summary>MTA001 for a constant or field a URI elsewhere reads: {0} its name.</summary>
+        public static readonly DiagnosticDescriptor HardCodedPasswordInConstant = Variant(
+            HardCodedCredentials,
+            "'{0}' holds a hard-coded password that is used in a MongoDB connection string; " + CredentialRemedy);
+
+        /// <summary>MTA001 for the literal fallback of <c>x ?? "mongodb://..."</c>: {0} the redacted URI.</summary>
+        public static readonly DiagnosticDescriptor HardCodedPasswordInFallback = Variant(
+            HardCodedCredentials,
+            "The fallback value in the MongoDB connection string '{0}' is a hard-coded password; " + CredentialRemedy);
+
+        /// <summary>MTA001 for a credential API's password argument: {0} the API.</summary>
+        public static readonly DiagnosticDescriptor HardCodedPasswordArgument = Variant(
+            HardCodedCredentials,
+            "{0} is given a hard-coded password; " + CredentialRemedy);
+
+        /// <summary>MTA001 for a credential API's password argument with a constant user: {0} the API, {1} the user name.</summary>
+        public static readonly DiagnosticDescriptor HardCodedPasswordArgumentForUser = Variant(
+            HardCodedCredentials,
+            "{0} is given a hard-coded password for user '{1}'; " + CredentialRemedy);
+
+        /// <summary>MTA001 for <c>MongoUrlBuilder.Password = "..."</c>.</summary>
+        public static readonly DiagnosticDescriptor HardCodedBuilderPassword = Variant(
+            HardCodedCredentials,
+            "MongoUrlBuilder.Password is set to a hard-coded password; " + CredentialRemedy);
 
         public static readonly DiagnosticDescriptor HardCodedConnectionString = Create(
             RuleIds.HardCodedConnectionString,

@@ -17,7 +17,13 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class HardCodedCredentialsRule : MongoRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.HardCodedCredentials);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.HardCodedCredentials,
+            RuleDescriptors.HardCodedPasswordInConstant,
+            RuleDescriptors.HardCodedPasswordInFallback,
+            RuleDescriptors.HardCodedPasswordArgument,
+            RuleDescriptors.HardCodedPasswordArgumentForUser,
+            RuleDescriptors.HardCodedBuilderPassword);
 
         public override void Register(MongoAnalysisSession session)
         {
@@ -55,17 +61,17 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var shape = site.ShapeOf(piece);
-            var subject = shape switch
+            var (descriptor, argument) = shape switch
             {
-                ValueShape.Declaration => "'" + (piece.ViaSymbol?.Name ?? "the constant") + "' holds a hard-coded password that is used in a MongoDB connection string",
-                ValueShape.Fallback => "The fallback value in the MongoDB connection string '" + site.Uri.Redacted + "' is a hard-coded password",
-                _ => "The MongoDB connection string '" + site.Uri.Redacted + "' contains a hard-coded password",
+                ValueShape.Declaration => (RuleDescriptors.HardCodedPasswordInConstant, piece.ViaSymbol?.Name ?? "the constant"),
+                ValueShape.Fallback => (RuleDescriptors.HardCodedPasswordInFallback, site.Uri.Redacted),
+                _ => (RuleDescriptors.HardCodedCredentials, site.Uri.Redacted),
             };
             var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Password : SecretKind.ConnectionString };
             var properties = UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types).ToProperties();
             session.Report(
                 context.ReportDiagnostic,
-                Diagnostic.Create(RuleDescriptors.HardCodedCredentials, piece.ReportNode.GetLocation(), properties, subject));
+                Diagnostic.Create(descriptor, piece.ReportNode.GetLocation(), properties, argument));
         }
 
         /// <summary>MongoCredential.Create*Credential(..., password) and new PasswordEvidence(password).</summary>
@@ -118,8 +124,14 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var subject = apiName + " is given a hard-coded password" + (username is null ? string.Empty : " for user '" + username + "'");
-            ReportConstantPassword(context, session, password.Value, username, subject);
+            if (username is null)
+            {
+                ReportConstantPassword(context, session, password.Value, null, RuleDescriptors.HardCodedPasswordArgument, new object[] { apiName });
+            }
+            else
+            {
+                ReportConstantPassword(context, session, password.Value, username, RuleDescriptors.HardCodedPasswordArgumentForUser, new object[] { apiName, username });
+            }
         }
 
         /// <summary>builder.Password = "..." on MongoUrlBuilder, unless the same builder only points at loopback.</summary>
@@ -137,11 +149,12 @@ namespace MongoTlsAnalyzers.Rules
                 session,
                 assignment.Value,
                 null,
-                "MongoUrlBuilder.Password is set to a hard-coded password",
+                RuleDescriptors.HardCodedBuilderPassword,
+                Array.Empty<object>(),
                 () => SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken).IsKnownLoopback);
         }
 
-        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, string subject, Func<bool>? isLoopbackOnly = null)
+        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, DiagnosticDescriptor descriptor, object[] arguments, Func<bool>? isLoopbackOnly = null)
         {
             var folded = session.Model.Folder.Fold(value, context.CancellationToken);
             if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value, username) || isLoopbackOnly?.Invoke() == true)
@@ -150,7 +163,7 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var properties = new FixFacts { Shape = ValueShape.CredentialValue, Secret = SecretKind.Password }.ToProperties();
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.HardCodedCredentials, value.Syntax.GetLocation(), properties, subject));
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(descriptor, value.Syntax.GetLocation(), properties, arguments));
         }
     }
 }

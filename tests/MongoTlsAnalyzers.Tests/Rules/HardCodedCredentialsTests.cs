@@ -39,7 +39,7 @@ class C
                 source,
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials)
                     .WithLocation(0)
-                    .WithArguments("The MongoDB connection string 'mongodb://admin:****@db.example.com:27017/app?…' contains a hard-coded password"));
+                    .WithMessage("The MongoDB connection string 'mongodb://admin:****@db.example.com:27017/app?…' contains a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"));
         }
 
         [Fact]
@@ -206,7 +206,7 @@ class C
 """,
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials)
                     .WithLocation(0)
-                    .WithArguments("The fallback value in the MongoDB connection string 'mongodb://admin:****@db.example.com/app' is a hard-coded password"));
+                    .WithMessage("The fallback value in the MongoDB connection string 'mongodb://admin:****@db.example.com/app' is a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"));
         }
 
         [Fact]
@@ -244,7 +244,7 @@ class C
 """,
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials)
                     .WithLocation(0)
-                    .WithArguments("'password' holds a hard-coded password that is used in a MongoDB connection string"));
+                    .WithMessage("'password' holds a hard-coded password that is used in a MongoDB connection string; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"));
         }
 
         [Fact]
@@ -287,10 +287,10 @@ class C
     }
 }
 """,
-                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(0).WithArguments("MongoCredential.CreateCredential is given a hard-coded password for user 'app'"),
-                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(1).WithArguments("MongoCredential.CreatePlainCredential is given a hard-coded password for user 'app'"),
-                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(2).WithArguments("MongoCredential.CreateGssapiCredential is given a hard-coded password for user 'app@EXAMPLE.COM'"),
-                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(3).WithArguments("new PasswordEvidence is given a hard-coded password"));
+                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(0).WithMessage("MongoCredential.CreateCredential is given a hard-coded password for user 'app'; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
+                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(1).WithMessage("MongoCredential.CreatePlainCredential is given a hard-coded password for user 'app'; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
+                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(2).WithMessage("MongoCredential.CreateGssapiCredential is given a hard-coded password for user 'app@EXAMPLE.COM'; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
+                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(3).WithMessage("new PasswordEvidence is given a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"));
         }
 
         [Fact]
