@@ -56,13 +56,36 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             }
 
             var testRoot = RepositoryPaths.Combine("tests", "MongoTlsAnalyzers.Tests");
-            foreach (var folder in Folders)
+            var files = Folders
+                .SelectMany(folder => Directory.GetFiles(Path.Combine(testRoot, folder), "*.cs", SearchOption.AllDirectories)
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(file => (Name: folder + "/" + Path.GetFileName(file), Root: CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.Preview)).GetRoot())))
+                .ToList();
+
+            // Wrappers by the class that declares them: a file that imports a shared wrapper class (using static)
+            // wraps its snippets in that class's wrappers too, as its tests do.
+            var wrappersByClass = new Dictionary<string, List<Template>>(StringComparer.Ordinal);
+            foreach (var (_, root) in files)
             {
-                var files = Directory.GetFiles(Path.Combine(testRoot, folder), "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal);
-                foreach (var file in files)
+                foreach (var template in Templates(root).Where(t => t.Slot is not null && InlineDataRows(t.Method).Count == 0))
                 {
-                    HarvestFile(folder + "/" + Path.GetFileName(file), File.ReadAllText(file), Add);
+                    var owner = template.Node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
+                    if (!wrappersByClass.TryGetValue(owner, out var list))
+                    {
+                        wrappersByClass.Add(owner, list = new List<Template>());
+                    }
+
+                    list.Add(template);
                 }
+            }
+
+            foreach (var (name, root) in files)
+            {
+                var imported = root.DescendantNodes().OfType<UsingDirectiveSyntax>()
+                    .Where(u => u.StaticKeyword != default && u.Name is not null)
+                    .SelectMany(u => wrappersByClass.TryGetValue(u.Name!.ToString().Split('.').Last(), out var shared) ? shared : new List<Template>())
+                    .ToList();
+                HarvestFile(name, root, imported, Add);
             }
 
             // Built by code from pieces, so their literals alone would not show the full sources.
@@ -90,16 +113,18 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             return sources;
         }
 
-        private static void HarvestFile(string name, string text, Action<string, string> add)
-        {
-            var root = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
-            string Where(SyntaxNodeOrToken at) => $"{name}:{at.GetLocation()!.GetLineSpan().StartLinePosition.Line + 1}";
-
-            var templates = root.DescendantNodes().OfType<InterpolatedStringExpressionSyntax>()
+        private static List<Template> Templates(SyntaxNode root) =>
+            root.DescendantNodes().OfType<InterpolatedStringExpressionSyntax>()
                 .Select(Template.TryCreate)
                 .Where(t => t is not null)
                 .Select(t => t!)
                 .ToList();
+
+        private static void HarvestFile(string name, SyntaxNode root, IReadOnlyList<Template> imported, Action<string, string> add)
+        {
+            string Where(SyntaxNodeOrToken at) => $"{name}:{at.GetLocation()!.GetLineSpan().StartLinePosition.Line + 1}";
+
+            var templates = Templates(root);
             var consumed = new HashSet<LiteralExpressionSyntax>();
             var wrappers = new List<Template>();
             foreach (var template in templates)
@@ -131,7 +156,7 @@ namespace MongoTlsAnalyzers.Tests.Robustness
                 }
                 else if (InlineDataPosition(literal) is var position && (position == 0 || (position < 0 && LooksLikeSnippet(value))))
                 {
-                    if (wrappers.Count == 0)
+                    if (wrappers.Count == 0 && imported.Count == 0)
                     {
                         add(Where(literal) + " snippet", value);
                     }
@@ -139,6 +164,11 @@ namespace MongoTlsAnalyzers.Tests.Robustness
                     foreach (var wrapper in wrappers)
                     {
                         add(Where(literal) + " in " + Where(wrapper.Node) + " template", wrapper.Render(new Dictionary<string, string> { [wrapper.Slot!] = value }));
+                    }
+
+                    foreach (var wrapper in imported)
+                    {
+                        add(Where(literal) + " in the imported template of line " + (wrapper.Node.GetLocation().GetLineSpan().StartLinePosition.Line + 1), wrapper.Render(new Dictionary<string, string> { [wrapper.Slot!] = value }));
                     }
                 }
             }

@@ -3,42 +3,13 @@ using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule>;
 using Mta004 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.InsecureTlsFromConfigurationRule>;
+using static MongoTlsAnalyzers.Tests.Rules.InsecureTlsCode;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {
     /// <summary>MTA004: insecure TLS switched on by a value from configuration, options, the environment or a parameter.</summary>
     public sealed class InsecureTlsFromConfigurationTests
     {
-        /// <summary>Wraps statements in a class with the usual parameters: configuration, options, host environment.</summary>
-        private static string Code(string body, string members = "") => /* lang=c#-test */ $$"""
-
-using System;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using MongoDB.Driver;
-using MongoDB.Driver.Core.Configuration;
-
-public sealed class MongoOptions { public bool AllowInsecureTls { get; set; } public bool UseSsl { get; set; } public string Thumbprint { get; set; } = ""; }
-
-public class C
-{
-    {{members}}
-    static bool AcceptAll(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors) => true;
-    static bool Compute() => DateTime.Now.Second > 30;
-
-    public object M(IConfiguration cfg, IOptions<MongoOptions> options, IHostEnvironment env, bool allowInsecure)
-    {
-        var opts = options.Value;
-        var s = MongoClientSettings.FromConnectionString(cfg["Mongo"]);
-        {{body}}
-        return s;
-    }
-}
-""";
-
         [Theory]
         [InlineData("{|#0:s.AllowInsecureTls = cfg.GetValue<bool>(\"Mongo:AllowInsecureTls\")|};", "AllowInsecureTls", "the configuration key 'Mongo:AllowInsecureTls'")]
         [InlineData("{|#0:s.AllowInsecureTls = cfg.GetSection(\"Mongo\").GetValue<bool>(\"Insecure\")|};", "AllowInsecureTls", "the configuration key 'Mongo:Insecure'")]

@@ -3,42 +3,13 @@ using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tests.Infrastructure;
 using Mta003 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.CertificateValidationDisabledRule>;
 using Mta009 = MongoTlsAnalyzers.Tests.Infrastructure.AnalyzerVerifier<MongoTlsAnalyzers.Rules.TlsSettingsWithoutTlsRule>;
+using static MongoTlsAnalyzers.Tests.Rules.InsecureTlsCode;
 
 namespace MongoTlsAnalyzers.Tests.Rules
 {
     /// <summary>MTA009: TLS settings on a connection whose TLS is off, and TLS turned off for a remote host.</summary>
     public sealed class TlsSettingsWithoutTlsTests
     {
-        /// <summary>Wraps statements in a class with the usual parameters: configuration, options, host environment.</summary>
-        private static string Code(string body, string members = "") => /* lang=c#-test */ $$"""
-
-using System;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using MongoDB.Driver;
-using MongoDB.Driver.Core.Configuration;
-
-public sealed class MongoOptions { public bool AllowInsecureTls { get; set; } public bool UseSsl { get; set; } public string Thumbprint { get; set; } = ""; }
-
-public class C
-{
-    {{members}}
-    static bool AcceptAll(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors) => true;
-    static bool Compute() => DateTime.Now.Second > 30;
-
-    public object M(IConfiguration cfg, IOptions<MongoOptions> options, IHostEnvironment env, bool allowInsecure)
-    {
-        var opts = options.Value;
-        var s = MongoClientSettings.FromConnectionString(cfg["Mongo"]);
-        {{body}}
-        return s;
-    }
-}
-""";
-
         [Theory]
         [InlineData("var t = new MongoClientSettings { {|#0:AllowInsecureTls = true|} };", "AllowInsecureTls = true does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead")]
         [InlineData("var c = new MongoClient(\"mongodb://10.0.0.5/?{|#0:tlsInsecure=true|}\");", "The option tlsInsecure=true does nothing because TLS is off for this connection, so it is plaintext; turn TLS on (tls=true, or UseTls = true) and trust the server's CA instead")]
