@@ -8,16 +8,13 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
     /// <summary>The package's analyzer as the compiler loads it, and hosts of one rule each for attribution.</summary>
     public static class OurAnalyzers
     {
-        /// <summary>What a build runs: the analyzers the package ships, one host per rule.</summary>
+        /// <summary>What a build runs: the analyzers the package ships (one host, every rule).</summary>
         public static ImmutableArray<DiagnosticAnalyzer> Create() =>
             typeof(MongoTlsAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .OrderBy(t => t.Name, System.StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
                 .ToImmutableArray();
-
-        /// <summary>Every rule in one host (the shape measured on 2026-12-06; see docs/performance.md).</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> OneHost() => ImmutableArray.Create<DiagnosticAnalyzer>(new MongoTlsAnalyzer());
 
         /// <summary>One host per rule (micro-benchmarks and --solo): each pays alone for the model it needs.</summary>
         public static ImmutableArray<DiagnosticAnalyzer> PerRule() =>

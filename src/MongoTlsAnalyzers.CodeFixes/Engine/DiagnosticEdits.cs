@@ -47,10 +47,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         /// of the ids being fixed only. A host may hand over every diagnostic of the document (dotnet format does when
         /// one analyzer reports several ids), and an edit meant for one rule must never be applied to another's.
         /// </summary>
-        public static FixAllProvider FixAll(Func<string?, EditRegistrar?> registrarForKey) =>
+        public static FixAllProvider FixAll(Func<string?, Document, CancellationToken, Task<EditRegistrar?>> registrarForKey) =>
             FixAllProvider.Create(async (context, document, diagnostics) =>
             {
-                var register = registrarForKey(context.CodeActionEquivalenceKey);
+                var register = await registrarForKey(context.CodeActionEquivalenceKey, document, context.CancellationToken).ConfigureAwait(false);
                 return register is null ? document : await ApplyAsync(document, OfIds(diagnostics, context.DiagnosticIds), register, context.CancellationToken).ConfigureAwait(false);
             });
 

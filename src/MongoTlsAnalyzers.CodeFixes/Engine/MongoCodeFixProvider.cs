@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
-using MongoTlsAnalyzers.Descriptors;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
@@ -16,18 +17,45 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
     {
         internal abstract ImmutableArray<FixAction> Actions { get; }
 
-        public sealed override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(key =>
+        /// <summary>
+        /// Fix All applies the action the user picked. Without a key it applies, per diagnostic, the first action
+        /// offered for it: <c>dotnet format analyzers</c> asks for the key with the first diagnostic of the whole
+        /// analysis, whatever its id, so with one analyzer reporting several ids it often passes none
+        /// (docs/performance.md, "Shipped shape").
+        /// </summary>
+        public sealed override FixAllProvider GetFixAllProvider() => DiagnosticEdits.FixAll(async (key, document, cancellationToken) =>
         {
+            if (key is not null)
+            {
+                foreach (var action in Actions)
+                {
+                    if (action.EquivalenceKey == key)
+                    {
+                        return action.Edit;
+                    }
+                }
+
+                return null;
+            }
+
+            var scope = FixScope.Of(await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false));
+            return (session, diagnostic, token) => FirstOffered(diagnostic, scope) is { } action && action.Edit(session, diagnostic, token);
+        });
+
+        /// <summary>The first action of the table offered for <paramref name="diagnostic"/>.</summary>
+        private FixAction? FirstOffered(Diagnostic diagnostic, FixScope scope)
+        {
+            var facts = FixFacts.Of(diagnostic);
             foreach (var action in Actions)
             {
-                if (action.EquivalenceKey == key)
+                if (action.Title(diagnostic.Id, facts, scope) is not null)
                 {
-                    return action.Edit;
+                    return action;
                 }
             }
 
             return null;
-        });
+        }
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
