@@ -164,7 +164,8 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 builder.Append(IsSrv ? SrvPrefix : StandardPrefix);
                 if (UserInfo is { } userInfo)
                 {
-                    builder.Append(RenderHoles(userInfo.RawUsername));
+                    // A user name equal to the password is the password: never shown.
+                    builder.Append(userInfo.HasWeakPassword ? "****" : RenderHoles(userInfo.RawUsername));
                     if (userInfo.RawPassword is not null)
                     {
                         builder.Append(":****");
