@@ -102,6 +102,31 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             }
         }
 
+        /// <summary>
+        /// True when every host is constant and loopback or, as test code writes them, a made-up fixture host
+        /// (<see cref="HostClassifier.IsFixtureHost"/>), and there is at least one host.
+        /// </summary>
+        public bool PointsOnlyAtLocalOrFixtureHosts
+        {
+            get
+            {
+                if (Hosts.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var host in Hosts)
+                {
+                    if (!host.IsLoopback && !(host.IsConstant && HostClassifier.IsFixtureHost(host.Host)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         /// <summary>The first host that is constant and not loopback, or null.</summary>
         public MongoUriHost? FirstConstantRemoteHost
         {

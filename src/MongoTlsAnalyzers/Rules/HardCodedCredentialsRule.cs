@@ -56,6 +56,12 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
+            // docs/architecture.md "Test code": a fixture host (single label, reserved name) in a test is no server.
+            if (site.Uri.PointsOnlyAtLocalOrFixtureHosts && session.IsTestCode(context.Operation))
+            {
+                return;
+            }
+
             var piece = site.Folded.PieceAt(passwordSpan.Start);
             if (piece is null || locator.IsOwnedByAnotherUri(site, piece, context.CancellationToken))
             {
