@@ -88,6 +88,41 @@ class C
         }
 
         [Fact]
+        public async Task AUrlBuilderAimedAtFixtureHostsIsSilentInTestCode()
+        {
+            const string source = /* lang=c#-test */ """
+
+using MongoDB.Driver;
+class C
+{
+    object Fixture() => new MongoUrlBuilder { Server = new MongoServerAddress("mydocdbserver"), Password = "S3cret" };
+    object Fixtures() => new MongoUrlBuilder { Servers = new[] { new MongoServerAddress("localhost"), new MongoServerAddress("db.example.com") }, Password = "S3cret" };
+    object FromUri()
+    {
+        var b = new MongoUrlBuilder("mongodb://mongo.test:27017");
+        b.Password = "S3cret";
+        return b;
+    }
+    object Real() => new MongoUrlBuilder { Server = new MongoServerAddress("db.acme.io"), Password = {|MTA001:"S3cret"|} };
+}
+""";
+            await Verify.VerifyAsync(source, new TestOptions { GlobalConfig = TestProject });
+        }
+
+        [Fact]
+        public async Task AUrlBuilderAimedAtFixtureHostsIsReportedOutsideTestCode()
+        {
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
+using MongoDB.Driver;
+class C
+{
+    object Fixture() => new MongoUrlBuilder { Server = new MongoServerAddress("mydocdbserver"), Password = {|MTA001:"S3cret"|} };
+}
+""");
+        }
+
+        [Fact]
         public void ATestProjectSilencesTheTestSilentRulesInEveryFile()
         {
             var diagnostics = Run(new[] { ShippedFile, XunitTestFile }, "build_property.IsPackable = false");
