@@ -22,12 +22,22 @@ namespace MongoTlsAnalyzers.Analysis
         private readonly List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> _operationActions =
             new List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)>();
 
-        public CompilationRun(bool isTestProject)
+        private readonly TestFileDetector? _testFiles;
+
+        public CompilationRun(bool isTestProject, TestFileDetector? testFiles = null)
         {
             IsTestProject = isTestProject;
+            _testFiles = isTestProject ? null : testFiles;
         }
 
+        /// <summary>The whole project is test code (<see cref="TestProjectDetector"/>).</summary>
         public bool IsTestProject { get; }
+
+        /// <summary>Whether any file of the compilation can be test code, whole project or test file.</summary>
+        public bool MayHaveTestCode => IsTestProject || _testFiles is not null;
+
+        /// <summary>True when the code of <paramref name="model"/>'s tree is test code (docs/architecture.md "Test code").</summary>
+        public bool IsTestCode(SemanticModel model) => IsTestProject || (_testFiles is not null && _testFiles.IsTestFile(model));
 
         public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add((action, kinds));
 

@@ -24,7 +24,7 @@ namespace MongoTlsAnalyzers.Analysis
             Start = start;
             Model = model;
             _run = run;
-            _silentInTestCode = run.IsTestProject && AllSilentInTestCode(rule.SupportedDiagnostics);
+            _silentInTestCode = run.MayHaveTestCode && AllSilentInTestCode(rule.SupportedDiagnostics);
         }
 
         /// <summary>For registrations other than operations (MTA000's syntax-tree and compilation-end actions).</summary>
@@ -54,7 +54,7 @@ namespace MongoTlsAnalyzers.Analysis
                 var inner = action;
                 action = context =>
                 {
-                    if (GetOptions(context.Operation.Syntax.SyntaxTree).AnalyzeTestProjects)
+                    if (!IsTestCode(context.Operation) || GetOptions(context.Operation.Syntax.SyntaxTree).AnalyzeTestProjects)
                     {
                         inner(context);
                     }
@@ -63,6 +63,13 @@ namespace MongoTlsAnalyzers.Analysis
 
             _run.Add(action, kinds);
         }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> stands in test code: a test project, or a test file of a packable
+        /// project (docs/architecture.md "Test code"). MTA001 asks it to judge fixture hosts.
+        /// </summary>
+        public bool IsTestCode(IOperation operation) =>
+            _run.IsTestProject || (_run.MayHaveTestCode && operation.SemanticModel is { } model && _run.IsTestCode(model));
 
         /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>
         public void Report(Action<Diagnostic> report, Diagnostic diagnostic) => _run.Report(report, diagnostic);

@@ -46,7 +46,9 @@ namespace MongoTlsAnalyzers.Analysis
                     return;
                 }
 
-                var run = new CompilationRun(TestProjectDetector.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
+                var run = new CompilationRun(
+                    TestProjectDetector.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions),
+                    TestFileDetector.TryCreate(start.Compilation));
                 foreach (var rule in _rules)
                 {
                     rule.Register(new MongoAnalysisSession(start, model, run, rule));

@@ -3,26 +3,56 @@ using System;
 namespace MongoTlsAnalyzers.ConnectionStrings
 {
     /// <summary>
-    /// Decides whether a password is real or a placeholder (docs/architecture.md "Placeholder password").
-    /// Credentials with a placeholder or missing password count as no credentials.
+    /// Decides whether a password is real or a placeholder (docs/architecture.md "Placeholder password"), and whether
+    /// a real one is also weak. Credentials with a placeholder or missing password count as no credentials.
     /// </summary>
     internal static class CredentialClassifier
     {
-        private static readonly string[] PlaceholderWords = { "password", "pass", "pwd", "secret", "changeme" };
+        /// <summary>
+        /// The template words, each as its parts: a value matches when it is the parts in order, in any case, with
+        /// nothing, '_', '-' or a space between two parts. Only whole values match: "secret1" or "mypassword!" are
+        /// passwords someone chose.
+        /// </summary>
+        private static readonly string[][] TemplateWords =
+        {
+            new[] { "password" },
+            new[] { "pass" },
+            new[] { "pwd" },
+            new[] { "passwd" },
+            new[] { "secret" },
+            new[] { "change", "me" },
+            new[] { "fill", "me" },
+            new[] { "fill", "in" },
+            new[] { "replace", "me" },
+            new[] { "your", "password" },
+            new[] { "my", "password" },
+            new[] { "db", "password" },
+            new[] { "mongo", "password" },
+            new[] { "user", "password" },
+            new[] { "todo" },
+            new[] { "tbd" },
+            new[] { "placeholder" },
+            new[] { "dummy" },
+        };
 
         /// <summary>
         /// True when <paramref name="password"/> is a real, hard-coded password. <paramref name="rawPassword"/> is
-        /// the text as written (percent-encoded in a URI), <paramref name="password"/> the decoded value.
+        /// the text as written (percent-encoded in a URI), <paramref name="password"/> the decoded value. A password
+        /// equal to the user name is real (and weak, see <see cref="IsWeak"/>): live clusters use exactly that.
         /// </summary>
-        public static bool IsRealPassword(string? rawPassword, string? password, string? username)
+        public static bool IsRealPassword(string? rawPassword, string? password)
         {
             if (rawPassword is null || password is null || password.Length == 0)
             {
                 return false;
             }
 
-            return !IsPlaceholder(rawPassword) && !IsPlaceholder(password) && !EqualsUsername(password, username);
+            return !IsPlaceholder(rawPassword) && !IsPlaceholder(password);
         }
+
+        /// <summary>True when a real password equals its user name, which the first guess of any attacker tries.</summary>
+        public static bool IsWeak(string password, string? username) =>
+            username is not null && username.Length > 0 && string.Equals(password, username, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A placeholder in any of the forms the design lists.</summary>
         public static bool IsPlaceholder(string text)
@@ -39,44 +69,73 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 return true;
             }
 
-            // <password>, <db_password>
-            if (trimmed[0] == '<' && trimmed[trimmed.Length - 1] == '>')
+            return IsSubstitutionForm(trimmed) || IsMask(trimmed) || IsTemplateWord(trimmed) || IsPasswordWithDigits(trimmed);
+        }
+
+        /// <summary>
+        /// The forms that templating tools substitute before the value is used: &lt;password&gt;, {0}, {password},
+        /// ${VAR} and #{VAR}# (a brace pair anywhere), $(VAR), %VAR% and __VAR__.
+        /// </summary>
+        private static bool IsSubstitutionForm(string trimmed)
+        {
+            if (trimmed.Length >= 2 && trimmed[0] == '<' && trimmed[trimmed.Length - 1] == '>')
             {
                 return true;
             }
 
-            // {0}, {1}, {password}: a composite-format item or template placeholder anywhere in the value.
+            // {0}, {password}, ${VAR}, #{VAR}#: a composite-format item or a template variable anywhere in the value.
             var open = trimmed.IndexOf('{');
             if (open >= 0 && trimmed.IndexOf('}', open + 1) > open)
             {
                 return true;
             }
 
-            // %VAR%
-            if (trimmed.Length >= 3 && trimmed[0] == '%' && trimmed[trimmed.Length - 1] == '%' && IsVariableName(trimmed, 1, trimmed.Length - 1))
+            // $(VAR): MSBuild and Azure Pipelines macros, anywhere in the value.
+            var macro = trimmed.IndexOf("$(", StringComparison.Ordinal);
+            if (macro >= 0)
             {
-                return true;
-            }
-
-            // Only '*' or 'x': ****, xxxx
-            var onlyMask = true;
-            foreach (var c in trimmed)
-            {
-                if (c != '*' && c != 'x' && c != 'X')
+                var close = trimmed.IndexOf(')', macro + 2);
+                if (close > macro + 2 && IsVariableName(trimmed, macro + 2, close))
                 {
-                    onlyMask = false;
-                    break;
+                    return true;
                 }
             }
 
-            if (onlyMask)
+            // %VAR% (Windows environment) and __VAR__ (Octopus-style token replacement): the whole value only, because
+            // a '%' or a double '_' inside a chosen password is ordinary.
+            return IsDelimited(trimmed, "%") || IsDelimited(trimmed, "__");
+        }
+
+        private static bool IsDelimited(string trimmed, string delimiter)
+        {
+            var length = delimiter.Length;
+            return trimmed.Length > 2 * length
+                && trimmed.StartsWith(delimiter, StringComparison.Ordinal)
+                && trimmed.EndsWith(delimiter, StringComparison.Ordinal)
+                && trimmed[length] != '_'
+                && trimmed[trimmed.Length - length - 1] != '_'
+                && IsVariableName(trimmed, length, trimmed.Length - length);
+        }
+
+        // Only '*', 'x', '.' or '-': ****, xxxx, ..., ----.
+        private static bool IsMask(string trimmed)
+        {
+            foreach (var c in trimmed)
             {
-                return true;
+                if (c != '*' && c != 'x' && c != 'X' && c != '.' && c != '-')
+                {
+                    return false;
+                }
             }
 
-            foreach (var word in PlaceholderWords)
+            return true;
+        }
+
+        private static bool IsTemplateWord(string trimmed)
+        {
+            foreach (var parts in TemplateWords)
             {
-                if (string.Equals(trimmed, word, StringComparison.OrdinalIgnoreCase))
+                if (MatchesParts(trimmed, parts))
                 {
                     return true;
                 }
@@ -85,8 +144,47 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             return false;
         }
 
-        private static bool EqualsUsername(string password, string? username) =>
-            username is not null && username.Length > 0 && string.Equals(password, username, StringComparison.OrdinalIgnoreCase);
+        private static bool MatchesParts(string text, string[] parts)
+        {
+            var position = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0 && position < text.Length && (text[position] == '_' || text[position] == '-' || text[position] == ' '))
+                {
+                    position++;
+                }
+
+                var part = parts[i];
+                if (position + part.Length > text.Length || string.Compare(text, position, part, 0, part.Length, StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    return false;
+                }
+
+                position += part.Length;
+            }
+
+            return position == text.Length;
+        }
+
+        // password1, Password123: the word followed by digits only.
+        private static bool IsPasswordWithDigits(string trimmed)
+        {
+            const string Word = "password";
+            if (trimmed.Length <= Word.Length || !trimmed.StartsWith(Word, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            for (var i = Word.Length; i < trimmed.Length; i++)
+            {
+                if (trimmed[i] < '0' || trimmed[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsVariableName(string text, int start, int end)
         {

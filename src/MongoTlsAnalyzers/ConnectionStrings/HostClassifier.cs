@@ -10,6 +10,8 @@ namespace MongoTlsAnalyzers.ConnectionStrings
     /// </summary>
     internal static class HostClassifier
     {
+        private static readonly string[] ReservedNames = { "example", "example.com", "example.net", "example.org", "test", "invalid", "localhost" };
+
         /// <summary>
         /// True for <c>localhost</c>, 127.0.0.0/8, <c>::1</c> (also IPv4-mapped) and unix-domain socket paths,
         /// which are local IPC. The host is the lower-cased name or canonical address without port.
@@ -51,6 +53,38 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 }
 
                 return IPAddress.IsLoopback(ip);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True for a host that test code makes up (docs/architecture.md "Test code"): a single label
+        /// (<c>mydocdbserver</c>), or a name equal to or under a reserved one (RFC 2606 and RFC 6761: <c>example</c>,
+        /// <c>example.com</c>, <c>example.net</c>, <c>example.org</c>, <c>.test</c>, <c>.invalid</c>,
+        /// <c>.localhost</c>). No such name resolves to a real server, so a password beside it in a test is a fixture.
+        /// The host is lower-cased, without port.
+        /// </summary>
+        public static bool IsFixtureHost(string host)
+        {
+            var name = host.TrimEnd('.');
+            if (name.Length == 0 || IsUnixSocketPath(host) || name.IndexOf(':') >= 0 || name.IndexOf('[') >= 0)
+            {
+                return false;
+            }
+
+            if (name.IndexOf('.') < 0)
+            {
+                return true;
+            }
+
+            foreach (var reserved in ReservedNames)
+            {
+                if (string.Equals(name, reserved, StringComparison.OrdinalIgnoreCase)
+                    || name.EndsWith("." + reserved, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
 
             return false;

@@ -102,6 +102,31 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             }
         }
 
+        /// <summary>
+        /// True when every host is constant and loopback or, as test code writes them, a made-up fixture host
+        /// (<see cref="HostClassifier.IsFixtureHost"/>), and there is at least one host.
+        /// </summary>
+        public bool PointsOnlyAtLocalOrFixtureHosts
+        {
+            get
+            {
+                if (Hosts.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var host in Hosts)
+                {
+                    if (!host.IsLoopback && !(host.IsConstant && HostClassifier.IsFixtureHost(host.Host)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         /// <summary>The first host that is constant and not loopback, or null.</summary>
         public MongoUriHost? FirstConstantRemoteHost
         {
@@ -164,7 +189,8 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 builder.Append(IsSrv ? SrvPrefix : StandardPrefix);
                 if (UserInfo is { } userInfo)
                 {
-                    builder.Append(RenderHoles(userInfo.RawUsername));
+                    // A user name equal to the password is the password: never shown.
+                    builder.Append(userInfo.HasWeakPassword ? "****" : RenderHoles(userInfo.RawUsername));
                     if (userInfo.RawPassword is not null)
                     {
                         builder.Append(":****");

@@ -31,9 +31,15 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         /// <summary>
         /// True when the user info holds a real password, not a placeholder or none (docs/architecture.md
-        /// "Placeholder password"); a user name with a hole does not make a password equal to it a placeholder.
+        /// "Placeholder password"). A password equal to the user name is real: see <see cref="HasWeakPassword"/>.
         /// </summary>
-        public bool HasRealPassword => CredentialClassifier.IsRealPassword(RawPassword, Password, UsernameHasHole ? null : Username);
+        public bool HasRealPassword => CredentialClassifier.IsRealPassword(RawPassword, Password);
+
+        /// <summary>
+        /// True when the password equals the user name. Then the user name tells the password, so redacted text hides
+        /// it too; a user name with a hole tells nothing.
+        /// </summary>
+        public bool HasWeakPassword => Password is { } password && !UsernameHasHole && CredentialClassifier.IsWeak(password, Username);
 
         public bool PasswordHasHole => RawPassword is not null && RawPassword.IndexOf(MongoUri.HoleChar) >= 0;
     }

@@ -38,6 +38,14 @@ namespace MongoTlsAnalyzers.Descriptors
             message: "The MongoDB connection string '{0}' contains a hard-coded password; " + CredentialRemedy,
             description: "A password written into source code ends up in version control, build logs and every copy of the binary. Read the connection string from configuration (ConnectionStrings:MongoDB), user secrets, an environment variable or a secret store, and rotate the password that was committed.");
 
+        /// <summary>
+        /// MTA001 for a URI whose password equals its user name: {0} the URI with both redacted, because the user name
+        /// tells the password.
+        /// </summary>
+        public static readonly DiagnosticDescriptor HardCodedWeakCredentials = Variant(
+            HardCodedCredentials,
+            "The MongoDB connection string '{0}' contains a hard-coded password that is also weak, because it equals the user name; " + CredentialRemedy + " for a strong one");
+
         /// <summary>MTA001 for a constant or field a URI elsewhere reads: {0} its name.</summary>
         public static readonly DiagnosticDescriptor HardCodedPasswordInConstant = Variant(
             HardCodedCredentials,
@@ -57,6 +65,11 @@ namespace MongoTlsAnalyzers.Descriptors
         public static readonly DiagnosticDescriptor HardCodedPasswordArgumentForUser = Variant(
             HardCodedCredentials,
             "{0} is given a hard-coded password for user '{1}'; " + CredentialRemedy);
+
+        /// <summary>MTA001 for a credential API's password equal to its constant user name: {0} the API (the user is not shown: it is the password).</summary>
+        public static readonly DiagnosticDescriptor HardCodedWeakPasswordArgument = Variant(
+            HardCodedCredentials,
+            "{0} is given a hard-coded password that is also weak, because it equals the user name; " + CredentialRemedy + " for a strong one");
 
         /// <summary>MTA001 for <c>MongoUrlBuilder.Password = "..."</c>.</summary>
         public static readonly DiagnosticDescriptor HardCodedBuilderPassword = Variant(

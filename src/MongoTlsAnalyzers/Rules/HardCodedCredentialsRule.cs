@@ -19,10 +19,12 @@ namespace MongoTlsAnalyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             RuleDescriptors.HardCodedCredentials,
+            RuleDescriptors.HardCodedWeakCredentials,
             RuleDescriptors.HardCodedPasswordInConstant,
             RuleDescriptors.HardCodedPasswordInFallback,
             RuleDescriptors.HardCodedPasswordArgument,
             RuleDescriptors.HardCodedPasswordArgumentForUser,
+            RuleDescriptors.HardCodedWeakPasswordArgument,
             RuleDescriptors.HardCodedBuilderPassword);
 
         public override void Register(MongoAnalysisSession session)
@@ -54,6 +56,12 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
+            // docs/architecture.md "Test code": a fixture host (single label, reserved name) in a test is no server.
+            if (site.Uri.PointsOnlyAtLocalOrFixtureHosts && session.IsTestCode(context.Operation))
+            {
+                return;
+            }
+
             var piece = site.Folded.PieceAt(passwordSpan.Start);
             if (piece is null || locator.IsOwnedByAnotherUri(site, piece, context.CancellationToken))
             {
@@ -61,8 +69,10 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var shape = site.ShapeOf(piece);
+            // A weak password's user name is the password, so its wording never names the constant or the user.
             var (descriptor, argument) = shape switch
             {
+                _ when userInfo.HasWeakPassword => (RuleDescriptors.HardCodedWeakCredentials, site.Uri.Redacted),
                 ValueShape.Declaration => (RuleDescriptors.HardCodedPasswordInConstant, piece.ViaSymbol?.Name ?? "the constant"),
                 ValueShape.Fallback => (RuleDescriptors.HardCodedPasswordInFallback, site.Uri.Redacted),
                 _ => (RuleDescriptors.HardCodedCredentials, site.Uri.Redacted),
@@ -124,13 +134,18 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            if (username is null)
+            var passwordText = session.Model.Folder.Fold(password.Value, context.CancellationToken);
+            if (username is not null && !passwordText.HasHoles && CredentialClassifier.IsWeak(passwordText.Value, username))
             {
-                ReportConstantPassword(context, session, password.Value, null, RuleDescriptors.HardCodedPasswordArgument, new object[] { apiName });
+                ReportConstantPassword(context, session, password.Value, RuleDescriptors.HardCodedWeakPasswordArgument, new object[] { apiName });
+            }
+            else if (username is null)
+            {
+                ReportConstantPassword(context, session, password.Value, RuleDescriptors.HardCodedPasswordArgument, new object[] { apiName });
             }
             else
             {
-                ReportConstantPassword(context, session, password.Value, username, RuleDescriptors.HardCodedPasswordArgumentForUser, new object[] { apiName, username });
+                ReportConstantPassword(context, session, password.Value, RuleDescriptors.HardCodedPasswordArgumentForUser, new object[] { apiName, username });
             }
         }
 
@@ -148,16 +163,20 @@ namespace MongoTlsAnalyzers.Rules
                 context,
                 session,
                 assignment.Value,
-                null,
                 RuleDescriptors.HardCodedBuilderPassword,
                 Array.Empty<object>(),
-                () => SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken).IsKnownLoopback);
+                () =>
+                {
+                    var hosts = SettingsState.Hosts(property.Instance, assignment, session.Model, context.CancellationToken);
+                    // docs/architecture.md "Test code": in a test, a builder aimed at a fixture host reaches no server.
+                    return hosts.IsKnownLoopback || (hosts.OnlyLocalOrFixture && session.IsTestCode(context.Operation));
+                });
         }
 
-        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, string? username, DiagnosticDescriptor descriptor, object[] arguments, Func<bool>? isLoopbackOnly = null)
+        private static void ReportConstantPassword(OperationAnalysisContext context, MongoAnalysisSession session, IOperation value, DiagnosticDescriptor descriptor, object[] arguments, Func<bool>? reachesNoServer = null)
         {
             var folded = session.Model.Folder.Fold(value, context.CancellationToken);
-            if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value, username) || isLoopbackOnly?.Invoke() == true)
+            if (folded.HasHoles || !CredentialClassifier.IsRealPassword(folded.Value, folded.Value) || reachesNoServer?.Invoke() == true)
             {
                 return;
             }

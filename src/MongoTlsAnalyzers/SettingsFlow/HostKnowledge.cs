@@ -6,11 +6,12 @@ namespace MongoTlsAnalyzers.SettingsFlow
     /// <summary>What is known about the servers a settings object or URL builder points at.</summary>
     internal readonly struct HostKnowledge
     {
-        public HostKnowledge(bool isKnown, bool allLoopback, string? remoteHost)
+        public HostKnowledge(bool isKnown, bool allLoopback, string? remoteHost, bool? onlyLocalOrFixture = null)
         {
             IsKnown = isKnown;
             AllLoopback = allLoopback;
             RemoteHost = remoteHost;
+            OnlyLocalOrFixture = isKnown && (onlyLocalOrFixture ?? allLoopback);
         }
 
         public static HostKnowledge Unknown => default;
@@ -22,6 +23,12 @@ namespace MongoTlsAnalyzers.SettingsFlow
 
         /// <summary>The first non-loopback host, when known.</summary>
         public string? RemoteHost { get; }
+
+        /// <summary>
+        /// True when every host is known and loopback or a made-up fixture host (<see cref="HostClassifier.IsFixtureHost"/>),
+        /// which MTA001 does not count as a server in test code.
+        /// </summary>
+        public bool OnlyLocalOrFixture { get; }
 
         public bool IsKnownLoopback => IsKnown && AllLoopback;
 
@@ -48,7 +55,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 }
             }
 
-            return new HostKnowledge(true, remote is null, remote);
+            return new HostKnowledge(true, remote is null, remote, uri.PointsOnlyAtLocalOrFixtureHosts);
         }
 
         public static HostKnowledge Combine(List<HostKnowledge> hosts)
@@ -59,6 +66,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
             }
 
             string? remote = null;
+            var onlyLocalOrFixture = true;
             foreach (var host in hosts)
             {
                 if (!host.IsKnown)
@@ -67,9 +75,10 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 }
 
                 remote ??= host.RemoteHost;
+                onlyLocalOrFixture &= host.OnlyLocalOrFixture;
             }
 
-            return new HostKnowledge(true, remote is null, remote);
+            return new HostKnowledge(true, remote is null, remote, onlyLocalOrFixture);
         }
     }
 }

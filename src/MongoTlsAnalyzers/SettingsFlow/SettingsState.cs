@@ -254,7 +254,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
                             ? HostKnowledge.Unknown
                             : HostClassifier.IsLoopback(host.ToLowerInvariant())
                                 ? new HostKnowledge(true, true, null)
-                                : new HostKnowledge(true, false, host.ToLowerInvariant()));
+                                : new HostKnowledge(true, false, host.ToLowerInvariant(), HostClassifier.IsFixtureHost(host.ToLowerInvariant())));
                     }
                 }
 

@@ -86,7 +86,6 @@ class C
         [InlineData("pwd")]
         [InlineData("secret")]
         [InlineData("ChangeMe")]
-        [InlineData("admin")]
         [InlineData("")]
         public async Task PlaceholderPasswordsAreNotCredentials(string password)
         {
@@ -282,7 +281,7 @@ class C
         var d = new PasswordEvidence({|#3:"S3cret"|});
         var e = MongoCredential.CreateCredential("admin", user, pw);
         var f = MongoCredential.CreateCredential("admin", "app", "<password>");
-        var g = MongoCredential.CreateCredential("admin", "app", "app");
+        var g = MongoCredential.CreateCredential("admin", "app", {|#4:"app"|});
         var h = MongoCredential.CreateGssapiCredential("app@EXAMPLE.COM");
     }
 }
@@ -290,7 +289,9 @@ class C
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(0).WithMessage("MongoCredential.CreateCredential is given a hard-coded password for user 'app'; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(1).WithMessage("MongoCredential.CreatePlainCredential is given a hard-coded password for user 'app'; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
                 Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(2).WithMessage("MongoCredential.CreateGssapiCredential is given a hard-coded password for user 'app@EXAMPLE.COM'; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
-                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(3).WithMessage("new PasswordEvidence is given a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"));
+                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(3).WithMessage("new PasswordEvidence is given a hard-coded password; read the connection string or password from configuration or a secret store instead, and rotate the exposed password"),
+                // A password equal to the user name is real and weak; the message does not name the user, who is the password.
+                Verify.Diagnostic(RuleDescriptors.HardCodedCredentials).WithLocation(4).WithMessage("MongoCredential.CreateCredential is given a hard-coded password that is also weak, because it equals the user name; read the connection string or password from configuration or a secret store instead, and rotate the exposed password for a strong one"));
         }
 
         [Fact]
@@ -334,6 +335,39 @@ class C
         }
 
         [Fact]
+        public async Task AWeakPasswordIsReportedWithoutTheUserName()
+        {
+            const string source = /* lang=c#-test */ """
+
+using MongoDB.Driver;
+class C
+{
+    object M() => new MongoClient({|#0:"mongodb+srv://dbadmin:dbadmin@cluster0.x1y2z.mongodb.net/app?retryWrites=true"|});
+    object Local() => new MongoClient("mongodb://dbadmin:dbadmin@localhost/app");
+}
+""";
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic(RuleDescriptors.HardCodedWeakCredentials)
+                    .WithLocation(0)
+                    .WithMessage("The MongoDB connection string 'mongodb+srv://****:****@cluster0.x1y2z.mongodb.net/app?…' contains a hard-coded password that is also weak, because it equals the user name; read the connection string or password from configuration or a secret store instead, and rotate the exposed password for a strong one"));
+        }
+
+        [Fact]
+        public async Task AWeakPasswordInAConstantIsReportedThere()
+        {
+            await Verify.VerifyAsync(/* lang=c#-test */ """
+
+using MongoDB.Driver;
+class C
+{
+    const string Password = {|MTA001:"app"|};
+    object M() => new MongoClient("mongodb://app:" + Password + "@db.acme.io");
+}
+""");
+        }
+
+        [Fact]
         public async Task FiresInTestProjectsForRemoteHosts()
         {
             var options = new TestOptions { GlobalConfig = "build_property.IsTestProject = true" };
@@ -342,7 +376,7 @@ class C
 using MongoDB.Driver;
 class C
 {
-    object Remote() => new MongoClient({|MTA001:"mongodb://admin:S3cret@db.example.com"|});
+    object Remote() => new MongoClient({|MTA001:"mongodb://admin:S3cret@cluster0.x1y2z.mongodb.net"|});
     object Local() => new MongoClient("mongodb://admin:S3cret@localhost");
 }
 """, options);
