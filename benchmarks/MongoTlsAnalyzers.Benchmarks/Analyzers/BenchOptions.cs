@@ -27,6 +27,10 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
         public static AnalyzerOptions Create(IReadOnlyDictionary<string, string>? treeOptions = null) =>
             new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, new BenchOptions(treeOptions));
 
+        /// <summary>No options, with the code base's configuration files as additional files.</summary>
+        public static AnalyzerOptions WithAdditionalFiles(System.Collections.Immutable.ImmutableArray<AdditionalText> files) =>
+            new AnalyzerOptions(files, new BenchOptions());
+
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _treeOptions;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _treeOptions;

@@ -47,8 +47,14 @@ namespace MongoTlsAnalyzers.Benchmarks.CodeBase
         /// <summary>The files that do not use MongoDB (for the compilation without the driver).</summary>
         public ImmutableArray<SyntaxTree> NonMongoTrees { get; }
 
+        /// <summary>The code base's appsettings files, as the package passes them (additional files); empty for a folder.</summary>
+        public ImmutableArray<AdditionalText> ConfigurationFiles { get; private set; } = ImmutableArray<AdditionalText>.Empty;
+
         public static AnalyzedCodeBase Generate(int minFiles, int minLines, int seed = CodeBaseGenerator.DefaultSeed) =>
-            new AnalyzedCodeBase($"generated (seed {seed})", CodeBaseGenerator.Generate(minFiles, minLines, seed));
+            new AnalyzedCodeBase($"generated (seed {seed})", CodeBaseGenerator.Generate(minFiles, minLines, seed))
+            {
+                ConfigurationFiles = ConfigurationFileGenerator.Generate(CodeBaseGenerator.Modules),
+            };
 
         /// <summary>Every .cs file under <paramref name="folder"/> except bin/ and obj/, plus the implicit global usings.</summary>
         public static AnalyzedCodeBase FromFolder(string folder)

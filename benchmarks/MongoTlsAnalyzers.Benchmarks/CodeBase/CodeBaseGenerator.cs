@@ -15,6 +15,9 @@ namespace MongoTlsAnalyzers.Benchmarks.CodeBase
     {
         public const int DefaultSeed = 20251128;
 
+        /// <summary>The modules, in generation order (one namespace and one pair of appsettings files each).</summary>
+        public static IReadOnlyList<string> Modules => ModuleNames;
+
         private static readonly string[] ModuleNames =
         {
             "Orders", "Billing", "Catalog", "Inventory", "Shipping", "Customers", "Identity", "Notifications",

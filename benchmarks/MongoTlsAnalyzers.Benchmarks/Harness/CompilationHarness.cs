@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Benchmarks.Analyzers;
 using MongoTlsAnalyzers.Benchmarks.CodeBase;
@@ -35,6 +36,10 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
     {
         public static WholeCompilationFigures Run(AnalyzedCodeBase codeBase, int passes, bool concurrent, Action<string> log, ImmutableArray<DiagnosticAnalyzer> baseline = default)
         {
+            // Our analyzers once more, with the code base's appsettings files: the difference is what reading them costs
+            // (DESIGN §8: at most 10% of the analyzers' time). Measured in the same passes, in its own rotation slot.
+            var withFiles = new List<double>();
+            var withFilesOptions = BenchOptions.WithAdditionalFiles(codeBase.ConfigurationFiles);
             var sets = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, Func<DiagnosticAnalyzer, string> Label)[]
             {
                 ("MongoTlsAnalyzers", OurAnalyzers.Create(), OurAnalyzers.Label),
@@ -94,7 +99,40 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
                     line += $", {sets[index].Name} {result.TotalMs:F1} ms (wall {result.WallMs:F0})";
                 }
 
+                if (!codeBase.ConfigurationFiles.IsEmpty)
+                {
+                    AnalyzerRun.Settle();
+                    var configured = AnalyzerRun.Run(codeBase.CompileWithDriver(concurrent), sets[0].Analyzers, withFilesOptions, concurrent);
+                    if (pass > 0)
+                    {
+                        withFiles.Add(configured.TotalMs);
+                    }
+
+                    line += $", MongoTlsAnalyzers with {codeBase.ConfigurationFiles.Length} appsettings files {configured.TotalMs:F1} ms ({configured.DiagnosticCounts.Sum(c => c.Value)} diagnostics)";
+                }
+
                 log(line);
+            }
+
+            if (withFiles.Count > 0)
+            {
+                var ours = Median(results[0].Select(r => r.TotalMs).ToList());
+                var configured = Median(withFiles);
+                log($"  Configuration files, whole compilation: {codeBase.ConfigurationFiles.Length} appsettings files add {configured - ours:F1} ms to our {ours:F1} ms (median over {withFiles.Count} passes; within the noise of the whole run)");
+
+                // The same files beside one small tree, with and without them, many times: the difference is the files'
+                // own cost without the whole compilation's noise.
+                var small = CSharpCompilation.Create("Contoso.Configuration", new[] { codeBase.Trees[0] }, References.BenchReferences.WithDriver);
+                var without = new List<double>();
+                var with = new List<double>();
+                for (var i = 0; i < 21; i++)
+                {
+                    without.Add(AnalyzerRun.Run(small.Clone(), sets[0].Analyzers, BenchOptions.Default, concurrent).TotalMs);
+                    with.Add(AnalyzerRun.Run(small.Clone(), sets[0].Analyzers, withFilesOptions, concurrent).TotalMs);
+                }
+
+                var direct = Median(with) - Median(without);
+                log($"  Configuration files, direct: {direct:F2} ms for {codeBase.ConfigurationFiles.Length} files (median of 21 runs with and without them on one small tree) = {direct / ours:P2} of our whole-compilation time, budget <= 10%");
             }
 
             SetFigures Figures(int i) => new SetFigures(
@@ -107,6 +145,12 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
                 results[i].SelectMany(r => r.Exceptions).Distinct().ToList());
 
             return new WholeCompilationFigures(passes, concurrent, compile, errors, warnings, firstErrors, Figures(0), Figures(1), Figures(2), sets.Length > 3 ? Figures(3) : null);
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
         }
 
         /// <summary>The compiler's own diagnostics of a fresh compilation (binding, flow analysis, no emit), timed.</summary>

@@ -55,6 +55,7 @@ namespace MongoTlsAnalyzers.Analysis
                 }
 
                 run.RegisterBlockActions(start, _screen?.Invoke(model));
+                ConfigurationFileRun.Register(start, model, run, _rules);
             });
 #pragma warning restore RS1012
         }

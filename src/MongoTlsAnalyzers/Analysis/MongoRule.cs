@@ -19,5 +19,16 @@ namespace MongoTlsAnalyzers.Analysis
         /// silent in test code are skipped there by the session (see <c>TestCodeScope</c>), not by the rule.
         /// </summary>
         public abstract void Register(MongoAnalysisSession session);
+
+        /// <summary>True for a URI-text rule that also applies to JSON configuration files (DESIGN §3b).</summary>
+        public virtual bool ReadsConfigurationFiles => false;
+
+        /// <summary>
+        /// Applies the rule to one MongoDB URI of a configuration file, with the same URI-level decisions as its C# path
+        /// (they live below Rules/, so both paths ask one place). Called only when <see cref="ReadsConfigurationFiles"/>.
+        /// </summary>
+        public virtual void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+        }
     }
 }

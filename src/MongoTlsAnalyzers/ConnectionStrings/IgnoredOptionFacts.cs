@@ -55,6 +55,12 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             "tlsInsecure", "sslVerifyCertificate", "tlsDisableCertificateRevocationCheck", "ssl", "tls",
         };
 
+        /// <summary>MTA005's question: an option the driver ignores that is not a CA option (those are MTA006's).</summary>
+        public static bool IsReportedAsIgnored(MongoUriOption option) => option.IsIgnoredByDriver && !IsCaOption(option.Name);
+
+        /// <summary>MTA006's question: an unknown, constant option that names a CA file the driver never reads.</summary>
+        public static bool IsIneffectiveCaOption(MongoUriOption option) => !option.IsKnown && !option.HasHole && IsCaOption(option.Name);
+
         /// <summary>
         /// True for options that try to name a CA file: <c>tlsCAFile</c> and CA-like unknown names such as
         /// <c>ssl_ca_certs</c>, <c>tls_ca_certs</c>, <c>sslCAFile</c>, <c>net.ssl.CAFile</c>.

@@ -57,6 +57,20 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public bool HasHole => Name.IndexOf(MongoUri.HoleChar) >= 0 || RawValue.IndexOf(MongoUri.HoleChar) >= 0;
 
+        /// <summary>
+        /// True for <c>tlsInsecure=true</c> and <c>sslVerifyCertificate=false</c>: the option turns server certificate
+        /// validation off. One decision for every source of URI text (C# and configuration files).
+        /// </summary>
+        public bool DisablesCertificateValidation => Role switch
+        {
+            UriOptionRole.InsecureTls => Boolean == true,
+            UriOptionRole.VerifyCertificate => Boolean == false,
+            _ => false,
+        };
+
+        /// <summary>True for <c>tls=false</c> and <c>ssl=false</c>.</summary>
+        public bool TurnsTlsOff => Role == UriOptionRole.TlsSwitch && Boolean == false;
+
         /// <summary>The boolean value, when the option is a boolean and its value reads as one.</summary>
         public bool? Boolean { get; internal set; }
 

@@ -17,6 +17,9 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>What MTA001's messages tell the user to do instead.</summary>
         private const string CredentialRemedy = "read the connection string or password from configuration or a secret store instead, and rotate the exposed password";
 
+        /// <summary>What the configuration-file wordings of MTA001 and MTA002 tell the user to do: {3} is the key as an environment variable.</summary>
+        private const string ConfigurationFileRemedy = "keep it out of committed files: in Development use user secrets (dotnet user-secrets set \"{1}\" ...), elsewhere the environment variable {3} (MongoDB__ConnectionString or ConnectionStrings__MongoDB for the usual keys),";
+
         /// <summary>What MTA006's messages tell the user to do instead.</summary>
         private const string CaRemedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
 
@@ -76,6 +79,14 @@ namespace MongoTlsAnalyzers.Descriptors
             HardCodedCredentials,
             "MongoUrlBuilder.Password is set to a hard-coded password; " + CredentialRemedy);
 
+        /// <summary>
+        /// MTA001 in a JSON configuration file: {0} the redacted URI, {1} the key, {2} the file name, {3} the key as an
+        /// environment variable. There is no fix in JSON, so the message says where the value goes instead.
+        /// </summary>
+        public static readonly DiagnosticDescriptor HardCodedCredentialsInConfigurationFile = Variant(
+            HardCodedCredentials,
+            "The MongoDB connection string '{0}' under '{1}' in {2} contains a committed password; " + ConfigurationFileRemedy + " and rotate the exposed password");
+
         public static readonly DiagnosticDescriptor HardCodedConnectionString = Create(
             RuleIds.HardCodedConnectionString,
             RuleCategories.Configuration,
@@ -83,6 +94,11 @@ namespace MongoTlsAnalyzers.Descriptors
             title: "Hard-coded MongoDB connection string",
             message: "The MongoDB connection string for '{0}' is hard-coded; read it from configuration (ConnectionStrings:MongoDB) so that each environment supplies its own",
             description: "A hard-coded connection string to a remote server ties the build to one environment and tends to collect credentials and insecure TLS options over time. Read it from configuration instead.");
+
+        /// <summary>MTA002 in a JSON configuration file: {0} the remote host, {1} the key, {2} the file name, {3} the key as an environment variable.</summary>
+        public static readonly DiagnosticDescriptor HardCodedConnectionStringInConfigurationFile = Variant(
+            HardCodedConnectionString,
+            "The MongoDB connection string for '{0}' is committed under '{1}' in {2}, which every environment without its own value loads; " + ConfigurationFileRemedy + " so that each environment supplies its own");
 
         public static readonly DiagnosticDescriptor IgnoredConnectionStringOption = Create(
             RuleIds.IgnoredConnectionStringOption,
@@ -135,6 +151,11 @@ namespace MongoTlsAnalyzers.Descriptors
             title: "Server certificate validation disabled outside a Development guard",
             message: "{0} turns off server certificate validation outside a Development guard; trust the server's CA instead, or allow this only when the host environment is Development",
             description: "Without certificate validation, anyone on the network path can impersonate the MongoDB server and read or change every document and credential. Trust a private CA properly instead of turning validation off.");
+
+        /// <summary>MTA003 in a JSON configuration file: {0} the option, {1} the file name.</summary>
+        public static readonly DiagnosticDescriptor CertificateValidationDisabledInConfigurationFile = Variant(
+            CertificateValidationDisabled,
+            "The option {0} in {1} turns off server certificate validation in every environment that loads the file; trust the server's CA instead, or keep the option in appsettings.Development.json only");
 
         public static readonly DiagnosticDescriptor InsecureTlsFromConfiguration = Create(
             RuleIds.InsecureTlsFromConfiguration,

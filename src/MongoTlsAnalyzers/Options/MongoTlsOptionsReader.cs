@@ -24,6 +24,12 @@ namespace MongoTlsAnalyzers.Options
         public const string MinHeartbeatIntervalKey = "mongo_tls.min_heartbeat_interval";
         public const string SourceScreenKey = "mongo_tls.source_screen";
 
+        /// <summary>
+        /// <c>mongo_tls.json_severity.MTA001 = error</c>: a rule's severity in the JSON configuration files an .editorconfig
+        /// section matches (the compiler does not apply <c>dotnet_diagnostic</c> severities to them; docs/rules/MTA000.md).
+        /// </summary>
+        public const string JsonSeverityKeyPrefix = "mongo_tls.json_severity.";
+
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, MongoTlsOptions> Cache =
             new ConditionalWeakTable<AnalyzerConfigOptions, MongoTlsOptions>();
 

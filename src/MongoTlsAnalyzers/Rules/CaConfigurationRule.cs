@@ -25,6 +25,24 @@ namespace MongoTlsAnalyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             RuleDescriptors.CaConfigurationIneffective, RuleDescriptors.CaInClientCertificates, RuleDescriptors.CaChainErrorsAccepted);
 
+        public override bool ReadsConfigurationFiles => true;
+
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            if (found.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in found.Uri.Options)
+            {
+                if (IgnoredOptionFacts.IsIneffectiveCaOption(option))
+                {
+                    found.Report(RuleDescriptors.CaConfigurationIneffective, option.Span, option.Name);
+                }
+            }
+        }
+
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
@@ -46,7 +64,7 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in site.Uri.Options)
             {
-                if (option.IsKnown || option.HasHole || !IgnoredOptionFacts.IsCaOption(option.Name))
+                if (!IgnoredOptionFacts.IsIneffectiveCaOption(option))
                 {
                     continue;
                 }

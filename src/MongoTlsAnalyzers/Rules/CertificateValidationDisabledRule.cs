@@ -13,7 +13,30 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class CertificateValidationDisabledRule : MongoRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.CertificateValidationDisabled);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.CertificateValidationDisabled, RuleDescriptors.CertificateValidationDisabledInConfigurationFile);
+
+        public override bool ReadsConfigurationFiles => true;
+
+        /// <summary>
+        /// <c>tlsInsecure=true</c> or <c>sslVerifyCertificate=false</c> with TLS on; with TLS off the option is MTA009's.
+        /// A file has no guard: its name says which environments load it (Development files are silent).
+        /// </summary>
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            if (found.Uri.HasDriverErrors || !found.Uri.TlsEnabled)
+            {
+                return;
+            }
+
+            foreach (var option in found.Uri.Options)
+            {
+                if (option.DisablesCertificateValidation)
+                {
+                    found.Report(RuleDescriptors.CertificateValidationDisabledInConfigurationFile, option.Span, option.Name + "=" + option.RawValue, found.FileName);
+                }
+            }
+        }
 
         public override void Register(MongoAnalysisSession session)
         {

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
@@ -14,7 +16,23 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class HardCodedConnectionStringRule : MongoRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.HardCodedConnectionString);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.HardCodedConnectionString, RuleDescriptors.HardCodedConnectionStringInConfigurationFile);
+
+        public override bool ReadsConfigurationFiles => true;
+
+        /// <summary>A remote host in a configuration file's URI without real credentials: reported on the host.</summary>
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            if (found.Uri.UserInfo is { HasRealPassword: true } || found.Uri.FirstConstantRemoteHost is not { } remote)
+            {
+                return;
+            }
+
+            // The host name, without its port.
+            var span = remote.Text.StartsWith(remote.Host, StringComparison.Ordinal) ? new TextSpan(remote.Span.Start, remote.Host.Length) : remote.Span;
+            found.Report(RuleDescriptors.HardCodedConnectionStringInConfigurationFile, span, remote.Host, found.Key, found.FileName, found.EnvironmentVariable);
+        }
 
         public override void Register(MongoAnalysisSession session)
         {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
@@ -25,7 +26,28 @@ namespace MongoTlsAnalyzers.Rules
             RuleDescriptors.HardCodedPasswordArgument,
             RuleDescriptors.HardCodedPasswordArgumentForUser,
             RuleDescriptors.HardCodedWeakPasswordArgument,
-            RuleDescriptors.HardCodedBuilderPassword);
+            RuleDescriptors.HardCodedBuilderPassword,
+            RuleDescriptors.HardCodedCredentialsInConfigurationFile);
+
+        public override bool ReadsConfigurationFiles => true;
+
+        /// <summary>A real password in a configuration file's URI: reported on the user info, silent when every host is loopback, as in code.</summary>
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            var uri = found.Uri;
+            if (uri.UserInfo is not { PasswordSpan: { } passwordSpan } userInfo || !userInfo.HasRealPassword || uri.HostScope == UriHostScope.AllLoopback)
+            {
+                return;
+            }
+
+            found.Report(
+                RuleDescriptors.HardCodedCredentialsInConfigurationFile,
+                TextSpan.FromBounds(userInfo.UsernameSpan.Start, passwordSpan.End),
+                uri.Redacted,
+                found.Key,
+                found.FileName,
+                found.EnvironmentVariable);
+        }
 
         public override void Register(MongoAnalysisSession session)
         {

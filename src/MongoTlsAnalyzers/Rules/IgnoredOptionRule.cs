@@ -17,6 +17,24 @@ namespace MongoTlsAnalyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.IgnoredConnectionStringOption);
 
+        public override bool ReadsConfigurationFiles => true;
+
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            if (found.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in found.Uri.Options)
+            {
+                if (IgnoredOptionFacts.IsReportedAsIgnored(option))
+                {
+                    found.Report(RuleDescriptors.IgnoredConnectionStringOption, option.Span, option.Name, IgnoredOptionFacts.Describe(option.Name, found.Profile, out _));
+                }
+            }
+        }
+
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
@@ -33,7 +51,7 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in site.Uri.Options)
             {
-                if (!option.IsIgnoredByDriver || IgnoredOptionFacts.IsCaOption(option.Name))
+                if (!IgnoredOptionFacts.IsReportedAsIgnored(option))
                 {
                     continue;
                 }

@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.ConfigurationFiles;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Options;
 
 namespace MongoTlsAnalyzers.Rules
 {
     /// <summary>
-    /// MTA000: a malformed <c>mongo_tls.*</c> value in .editorconfig or a global config. Each distinct bad
+    /// MTA000: a malformed <c>mongo_tls.*</c> value in .editorconfig (sections for C# files or for configuration files)
+    /// or a global config. Each distinct bad
     /// value is reported once per compilation, at its end; the rules meanwhile use the default.
     /// </summary>
     internal sealed class InvalidOptionRule : MongoRule
@@ -29,6 +31,18 @@ namespace MongoTlsAnalyzers.Rules
                 foreach (var error in MongoTlsOptionsReader.Get(context.Options, context.Tree).Errors)
                 {
                     errors.TryAdd(error, true);
+                }
+            });
+
+            // The .editorconfig sections that match a configuration file (DESIGN §5) are read by the rules too.
+            session.Start.RegisterAdditionalFileAction(context =>
+            {
+                if (ConfigurationFileRole.FromPath(context.AdditionalFile.Path).IsConfigurationFile)
+                {
+                    foreach (var error in MongoTlsOptionsReader.Get(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile)).Errors)
+                    {
+                        errors.TryAdd(error, true);
+                    }
                 }
             });
 

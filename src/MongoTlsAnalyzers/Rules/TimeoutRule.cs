@@ -24,6 +24,27 @@ namespace MongoTlsAnalyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             RuleDescriptors.TimeoutTooShortOrInvalid, RuleDescriptors.TimeoutImmediateConnect, RuleDescriptors.TimeoutNegative);
 
+        public override bool ReadsConfigurationFiles => true;
+
+        /// <summary>The same verdict as for a URI in code, with the floors of the .editorconfig sections matching the file.</summary>
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            if (found.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in found.Uri.Options)
+            {
+                var problem = TimeoutPolicy.EvaluateOption(option, found.Options.Floors, out var known, out var value, out var floor);
+                if (problem != TimeoutProblem.None && known is not null)
+                {
+                    var descriptor = Wording("The option " + option.Name, known.Timeout, problem, value, floor, out var arguments);
+                    found.Report(descriptor, option.Span, arguments);
+                }
+            }
+        }
+
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
@@ -43,14 +64,8 @@ namespace MongoTlsAnalyzers.Rules
             var floors = session.GetOptions(tree).Floors;
             foreach (var option in site.Uri.Options)
             {
-                // maxStalenessSeconds has its own rules (-1 means no maximum); it is not a connection timeout.
-                if (option.Known is not { Timeout: not DriverTimeout.None and not DriverTimeout.MaxStaleness } known || option.Duration is not TimeSpan value)
-                {
-                    continue;
-                }
-
-                var problem = TimeoutPolicy.Evaluate(known.Timeout, value, floors, out var floor);
-                if (problem == TimeoutProblem.None)
+                var problem = TimeoutPolicy.EvaluateOption(option, floors, out var known, out var value, out var floor);
+                if (problem == TimeoutProblem.None || known is null)
                 {
                     continue;
                 }
@@ -120,15 +135,28 @@ namespace MongoTlsAnalyzers.Rules
                 Create(assignment.Syntax.GetLocation(), properties, owner + property.Property.Name, timeout, problem, folded.Value, floor));
         }
 
-        private static Diagnostic Create(Location location, ImmutableDictionary<string, string?> properties, string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor) => problem switch
+        private static Diagnostic Create(Location location, ImmutableDictionary<string, string?> properties, string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor)
         {
-            TimeoutProblem.ImmediateConnect =>
-                Diagnostic.Create(RuleDescriptors.TimeoutImmediateConnect, location, properties, subject, TimeoutPolicy.Default(timeout)),
-            TimeoutProblem.Negative =>
-                Diagnostic.Create(RuleDescriptors.TimeoutNegative, location, properties, subject, DurationText.Format(value), TimeoutPolicy.Default(timeout)),
-            _ =>
-                Diagnostic.Create(RuleDescriptors.TimeoutTooShortOrInvalid, location, properties, subject, DurationText.Format(value), DurationText.Format(floor), TimeoutPolicy.Reason(timeout), TimeoutPolicy.Default(timeout)),
-        };
+            var descriptor = Wording(subject, timeout, problem, value, floor, out var arguments);
+            return Diagnostic.Create(descriptor, location, properties, arguments);
+        }
+
+        /// <summary>The sentence for a problem and its values, the same in code and in configuration files.</summary>
+        private static DiagnosticDescriptor Wording(string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor, out object[] arguments)
+        {
+            switch (problem)
+            {
+                case TimeoutProblem.ImmediateConnect:
+                    arguments = new object[] { subject, TimeoutPolicy.Default(timeout) };
+                    return RuleDescriptors.TimeoutImmediateConnect;
+                case TimeoutProblem.Negative:
+                    arguments = new object[] { subject, DurationText.Format(value), TimeoutPolicy.Default(timeout) };
+                    return RuleDescriptors.TimeoutNegative;
+                default:
+                    arguments = new object[] { subject, DurationText.Format(value), DurationText.Format(floor), TimeoutPolicy.Reason(timeout), TimeoutPolicy.Default(timeout) };
+                    return RuleDescriptors.TimeoutTooShortOrInvalid;
+            }
+        }
 
         /// <summary>The floor written as a URI option value: milliseconds for MS names, else seconds (or ms).</summary>
         private static string UriValue(TimeSpan floor, bool millisecondsForm)

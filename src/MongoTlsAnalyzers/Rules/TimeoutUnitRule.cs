@@ -20,11 +20,28 @@ namespace MongoTlsAnalyzers.Rules
     /// </summary>
     internal sealed class TimeoutUnitRule : MongoRule
     {
-        private const double SecondsThreshold = 1000;
         private const double MaxTicksUnderOneSecond = 9_999_999;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             RuleDescriptors.SuspiciousTimeoutUnit, RuleDescriptors.TimeoutFromSeconds, RuleDescriptors.TimeoutTicks);
+
+        public override bool ReadsConfigurationFiles => true;
+
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            if (found.Uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            foreach (var option in found.Uri.Options)
+            {
+                if (TimeoutPolicy.IsUnitMixUp(option, out var value) && option.Known is { } known)
+                {
+                    found.Report(RuleDescriptors.SuspiciousTimeoutUnit, option.Span, option.Name, option.RawValue, DurationText.Format(value), known.Name + "MS");
+                }
+            }
+        }
 
         public override void Register(MongoAnalysisSession session)
         {
@@ -43,11 +60,7 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in site.Uri.Options)
             {
-                if (option.Known is not { } known
-                    || !TimeoutPolicy.IsUnitChecked(known.Timeout)
-                    || option.DurationUnit != UriDuration.Unit.SecondsByDefault
-                    || option.Duration is not { } value
-                    || value.TotalSeconds < SecondsThreshold)
+                if (!TimeoutPolicy.IsUnitMixUp(option, out var value) || option.Known is not { } known)
                 {
                     continue;
                 }
@@ -90,7 +103,7 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             DiagnosticDescriptor descriptor;
-            if (folded.Form == TimeoutForm.FromSeconds && folded.Argument >= SecondsThreshold && TimeoutPolicy.IsUnitChecked(timeout))
+            if (folded.Form == TimeoutForm.FromSeconds && folded.Argument >= TimeoutPolicy.SecondsThreshold && TimeoutPolicy.IsUnitChecked(timeout))
             {
                 descriptor = RuleDescriptors.TimeoutFromSeconds;
             }

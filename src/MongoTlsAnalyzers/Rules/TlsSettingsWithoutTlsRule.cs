@@ -22,6 +22,44 @@ namespace MongoTlsAnalyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             RuleDescriptors.TlsSettingsWithoutTls, RuleDescriptors.TlsOffOnSrv, RuleDescriptors.TlsOffOptionForRemoteHost, RuleDescriptors.TlsOffPropertyForRemoteHost);
 
+        public override bool ReadsConfigurationFiles => true;
+
+        /// <summary>
+        /// <c>tlsInsecure=true</c> or <c>sslVerifyCertificate=false</c> while the URI leaves TLS off (a file has no code
+        /// that could turn it on later), and TLS turned off explicitly on <c>mongodb+srv</c> or towards a remote host.
+        /// </summary>
+        public override void AnalyzeConfigurationUri(ConfigurationUri found)
+        {
+            var uri = found.Uri;
+            if (uri.HasDriverErrors)
+            {
+                return;
+            }
+
+            var hosts = HostKnowledge.FromUri(uri);
+            foreach (var option in uri.Options)
+            {
+                if (option.DisablesCertificateValidation && !uri.TlsEnabled)
+                {
+                    found.Report(RuleDescriptors.TlsSettingsWithoutTls, option.Span, "The option " + option.Name + "=" + option.RawValue);
+                }
+                else if (IsReportedTlsOff(uri, option, hosts))
+                {
+                    if (uri.IsSrv)
+                    {
+                        found.Report(RuleDescriptors.TlsOffOnSrv, option.Span, option.Name, option.RawValue);
+                    }
+                    else
+                    {
+                        found.Report(RuleDescriptors.TlsOffOptionForRemoteHost, option.Span, option.Name, option.RawValue, hosts.RemoteHost);
+                    }
+                }
+            }
+        }
+
+        /// <summary><c>tls=false</c> is reported on <c>mongodb+srv</c> and towards a known remote host, in code and in files alike.</summary>
+        private static bool IsReportedTlsOff(MongoUri uri, MongoUriOption option, HostKnowledge hosts) => option.TurnsTlsOff && (uri.IsSrv || hosts.IsKnownRemote);
+
         public override void Register(MongoAnalysisSession session)
         {
             var finder = InsecureSettingFinder.For(session.Model);
@@ -42,12 +80,7 @@ namespace MongoTlsAnalyzers.Rules
             var hosts = HostKnowledge.FromUri(site.Uri);
             foreach (var option in site.Uri.Options)
             {
-                if (option.Role != UriOptionRole.TlsSwitch || option.Boolean != false)
-                {
-                    continue;
-                }
-
-                if (!site.Uri.IsSrv && !hosts.IsKnownRemote)
+                if (!IsReportedTlsOff(site.Uri, option, hosts))
                 {
                     continue;
                 }

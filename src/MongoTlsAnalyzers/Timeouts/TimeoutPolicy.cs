@@ -42,6 +42,48 @@ namespace MongoTlsAnalyzers.Timeouts
             _ => false,
         };
 
+        /// <summary>
+        /// MTA007's question for a URI option, wherever the URI stands (C# or a configuration file): which timeout it
+        /// sets and what is wrong with its value. maxStalenessSeconds has its own rules (-1 means no maximum); it is
+        /// not a connection timeout.
+        /// </summary>
+        public static TimeoutProblem EvaluateOption(MongoUriOption option, TimeoutFloors floors, out KnownUriOption? known, out TimeSpan value, out TimeSpan floor)
+        {
+            known = option.Known;
+            value = default;
+            floor = default;
+            if (known is not { Timeout: not DriverTimeout.None and not DriverTimeout.MaxStaleness } || option.Duration is not TimeSpan duration)
+            {
+                return TimeoutProblem.None;
+            }
+
+            value = duration;
+            return Evaluate(known.Timeout, duration, floors, out floor);
+        }
+
+        /// <summary>
+        /// MTA008's question for a URI option: a bare number of at least <see cref="SecondsThreshold"/> under a key read
+        /// in seconds (<c>connectTimeout=30000</c> is 8 h 20 min), which is probably milliseconds.
+        /// </summary>
+        public static bool IsUnitMixUp(MongoUriOption option, out TimeSpan value)
+        {
+            value = default;
+            if (option.Known is not { } known
+                || !IsUnitChecked(known.Timeout)
+                || option.DurationUnit != UriDuration.Unit.SecondsByDefault
+                || option.Duration is not { } duration
+                || duration.TotalSeconds < SecondsThreshold)
+            {
+                return false;
+            }
+
+            value = duration;
+            return true;
+        }
+
+        /// <summary>A number of seconds from which a value is probably milliseconds (MTA008).</summary>
+        public const double SecondsThreshold = 1000;
+
         public static TimeoutProblem Evaluate(DriverTimeout timeout, TimeSpan value, TimeoutFloors floors, out TimeSpan floor)
         {
             floor = default;

@@ -198,13 +198,7 @@ namespace MongoTlsAnalyzers.Tls
                     continue;
                 }
 
-                var insecure = option.Known?.Key switch
-                {
-                    "tlsinsecure" => option.Boolean == true,
-                    "sslverifycertificate" => option.Boolean == false,
-                    _ => false,
-                };
-                if (!insecure)
+                if (!option.DisablesCertificateValidation)
                 {
                     continue;
                 }

@@ -59,6 +59,18 @@ namespace MongoTlsAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task SectionsForConfigurationFilesAreReadToo()
+        {
+            // A malformed floor in a section that only matches appsettings files still gets its one MTA000.
+            await ConfigurationFileVerifier<MongoTlsAnalyzers.Rules.InvalidOptionRule>.VerifyAsync(
+                new[] { ("/0/appsettings.json", "{ \"A\": \"mongodb://db.example.com\" }"), ("/0/notes.json", "{}") },
+                "[appsettings*.json]\nmongo_tls.min_connect_timeout = soon\n\n[notes.json]\nmongo_tls.min_socket_timeout = never\n",
+                null,
+                DriverVersion.V3,
+                new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.min_connect_timeout", "soon", "expected a non-negative duration such as 12s, 500ms or 00:00:05", "5s"));
+        }
+
+        [Fact]
         public async Task SilentWithoutTheDriver()
         {
             await Verify.VerifyAsync("class C { }", new TestOptions { Drivers = new[] { DriverVersion.None }, EditorConfig = "mongo_tls.min_connect_timeout = fast" });

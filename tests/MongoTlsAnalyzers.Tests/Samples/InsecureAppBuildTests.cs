@@ -9,7 +9,8 @@ namespace MongoTlsAnalyzers.Tests.Samples
 {
     /// <summary>
     /// Builds samples/InsecureApp with the real dotnet CLI (the README's first command) and checks that the
-    /// MTA warnings in the output are exactly the ones marked <c>// expect: MTA00N</c> in its sources.
+    /// MTA warnings in the output are exactly the ones marked <c>// expect: MTA00N</c> in its sources and its
+    /// appsettings files (the configuration-file diagnostics, at their file and line).
     /// </summary>
     public sealed class InsecureAppBuildTests
     {
@@ -21,7 +22,9 @@ namespace MongoTlsAnalyzers.Tests.Samples
         {
             var project = RepositoryPaths.Combine("samples", "InsecureApp");
             var expected = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var file in Directory.GetFiles(project, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
+            // The configuration files carry their expectations in JSON comments, which the configuration reader allows.
+            var sources = Directory.GetFiles(project, "*.cs", SearchOption.AllDirectories).Concat(Directory.GetFiles(project, "appsettings*.json"));
+            foreach (var file in sources.Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
             {
                 var lines = File.ReadAllLines(file);
                 for (var i = 0; i < lines.Length; i++)
@@ -51,6 +54,7 @@ namespace MongoTlsAnalyzers.Tests.Samples
             Assert.DoesNotContain("Xk9mQ2vT7", output);
             Assert.DoesNotContain("B4ckupNightly", output);
             Assert.DoesNotContain("R3port!ng2024", output);
+            Assert.DoesNotContain("J50nC0mm1tted", output);
         }
 
         [Fact]
