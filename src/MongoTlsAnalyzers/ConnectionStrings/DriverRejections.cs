@@ -38,9 +38,13 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         /// <summary>
         /// <see cref="Find"/>, but null for text with a hole or a placeholder form anywhere (<c>&lt;...&gt;</c>,
         /// <c>{...}</c>, <c>${...}</c>, <c>$(...)</c>, <c>%VAR%</c>, <c>#{...}#</c>, <c>__VAR__</c>).
+        /// The scheme alone (<c>"mongodb://"</c>, the first piece of an assembled URI) is a prefix, not a URI.
         /// </summary>
         public static UriRejection? FindProven(MongoUri uri, DriverLayer layer, DriverProfile profile) =>
-            uri.ContainsHole || TemplateForms.Contains(uri.Text) ? null : Find(uri, layer, profile);
+            IsSchemeOnly(uri) || uri.ContainsHole || TemplateForms.Contains(uri.Text) ? null : Find(uri, layer, profile);
+
+        internal static bool IsSchemeOnly(MongoUri uri) =>
+            uri.Text.Length == (uri.IsSrv ? MongoUri.SrvPrefix.Length : MongoUri.StandardPrefix.Length);
 
         private static UriRejection ConnectionStringRejection(MongoUri uri, DriverProfile profile, TextSpan whole)
         {

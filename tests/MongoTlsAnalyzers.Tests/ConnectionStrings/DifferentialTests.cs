@@ -137,7 +137,7 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
             }
 
             _output.WriteLine($"MongoDB.Driver {parser.AssemblyVersion}: {compared} URIs compared ({accepted} accepted by both, {rejected} rejected by both), {valuesCompared} values compared, {mismatches.Count} mismatches.");
-            _output.WriteLine("Rejected per layer (driver): " + string.Join(", ", layerRejected.Select(p => p.Key + " " + p.Value)) + $"; {templates} templates not reported by MTA011.");
+            _output.WriteLine("Rejected per layer (driver): " + string.Join(", ", layerRejected.Select(p => p.Key + " " + p.Value)) + $"; {templates} templates or bare schemes not reported by MTA011.");
             _output.WriteLine("MTA011 mismatches per layer: " + string.Join(", ", layerMismatches.Select(p => p.Key + " " + p.Value)));
             _output.WriteLine("Accepted URIs per compared field: " + string.Join(", ", coverage.Select(p => p.Key + " " + p.Value)));
             Console.WriteLine($"[differential] MongoDB.Driver {parser.AssemblyVersion}: rejected per layer {string.Join(", ", layerRejected.Select(p => p.Key + " " + p.Value))}; MTA011 mismatches {string.Join(", ", layerMismatches.Select(p => p.Key + " " + p.Value))}; coverage {string.Join(", ", coverage.Select(p => p.Key + " " + p.Value))}");
@@ -203,7 +203,7 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
                 mismatches.Add($"{Show(model.Redacted)}: FromConnectionString accepts what new MongoUrl refuses ({driver.UrlError})");
             }
 
-            var template = model.ContainsHole || TemplateForms.Contains(text);
+            var template = model.ContainsHole || TemplateForms.Contains(text) || DriverRejections.IsSchemeOnly(model);
             if (template)
             {
                 templates++;

@@ -51,6 +51,7 @@ namespace MongoTlsAnalyzers.Tests.Samples
             Assert.DoesNotContain("Xk9mQ2vT7", output);
             Assert.DoesNotContain("B4ckupNightly", output);
             Assert.DoesNotContain("R3port!ng2024", output);
+            Assert.DoesNotContain("Arch!ve@2024", output);
         }
 
         [Fact]
