@@ -10,7 +10,10 @@ namespace MongoTlsAnalyzers.ConnectionStrings
         /// <summary><c>new ConnectionString(text)</c>: the grammar and each option's value.</summary>
         ConnectionString,
 
-        /// <summary><c>new MongoUrl</c>, <c>MongoUrl.Create</c>, <c>new MongoUrlBuilder(string)</c>: also the read preference.</summary>
+        /// <summary><c>new MongoUrlBuilder(string)</c>: also the read preference.</summary>
+        MongoUrlBuilder,
+
+        /// <summary><c>new MongoUrl</c>, <c>MongoUrl.Create</c>: also the read preference, and (3.x) a host <c>[</c> or <c>[]</c>.</summary>
         MongoUrl,
 
         /// <summary><c>MongoClientSettings.FromConnectionString</c> and <c>new MongoClient(string)</c>: also the credential and the settings' own checks.</summary>

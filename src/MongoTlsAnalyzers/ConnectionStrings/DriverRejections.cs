@@ -26,8 +26,8 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 return null;
             }
 
-            var url = UrlRejection(uri, profile);
-            if (url is not null || layer == DriverLayer.MongoUrl)
+            var url = UrlRejection(uri, profile, checkHosts: layer != DriverLayer.MongoUrlBuilder);
+            if (url is not null || layer is DriverLayer.MongoUrl or DriverLayer.MongoUrlBuilder)
             {
                 return url;
             }
@@ -91,7 +91,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             return Other(reason, StructureFix(reason), whole, DriverLayer.ConnectionString);
         }
 
-        private static UriRejection? UrlRejection(MongoUri uri, DriverProfile profile)
+        private static UriRejection? UrlRejection(MongoUri uri, DriverProfile profile, bool checkHosts)
         {
             MongoUriOption? mode = null;
             MongoUriOption? needsMode = null;
@@ -128,9 +128,10 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                 return Other("maxStalenessSeconds must be greater than zero, or -1 for no maximum", "give at least 90 seconds, or remove it", maxStaleness.Span, DriverLayer.MongoUrl);
             }
 
-            if (!profile.IsVersion2)
+            if (checkHosts && !profile.IsVersion2)
             {
-                // 3.x's ConnectionString keeps "[" and "[]" as host names, which MongoServerAddress then refuses.
+                // 3.x's ConnectionString keeps "[" and "[]" as host names, which MongoUrl's MongoServerAddress then refuses
+                // (MongoUrlBuilder keeps them as they are).
                 foreach (var host in uri.Hosts)
                 {
                     if (host.Host.StartsWith("[", StringComparison.Ordinal) && (host.Host.Length <= 2 || !host.Host.EndsWith("]", StringComparison.Ordinal)))

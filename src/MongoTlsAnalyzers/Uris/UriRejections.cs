@@ -52,7 +52,7 @@ namespace MongoTlsAnalyzers.Uris
                     return DriverLayer.MongoUrl;
                 case IObjectCreationOperation creation when types.Is(creation.Type, DriverType.MongoUrlBuilder):
                     sink = "new MongoUrlBuilder";
-                    return DriverLayer.MongoUrl;
+                    return DriverLayer.MongoUrlBuilder;
                 case IInvocationOperation { TargetMethod: { Name: "FromConnectionString" } method } when types.Is(method.ContainingType, DriverType.MongoClientSettings):
                     sink = "MongoClientSettings.FromConnectionString";
                     return DriverLayer.ClientSettings;

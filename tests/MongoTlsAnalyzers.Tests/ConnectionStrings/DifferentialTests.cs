@@ -62,8 +62,8 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
             var parser = DriverParser.For(version);
             var profile = version == DriverVersion.V2 ? DriverProfile.V2 : DriverProfile.V3;
             var mismatches = new List<string>();
-            var layerMismatches = new Dictionary<DriverLayer, int> { [DriverLayer.ConnectionString] = 0, [DriverLayer.MongoUrl] = 0, [DriverLayer.ClientSettings] = 0 };
-            var layerRejected = new Dictionary<DriverLayer, int> { [DriverLayer.ConnectionString] = 0, [DriverLayer.MongoUrl] = 0, [DriverLayer.ClientSettings] = 0 };
+            var layerMismatches = new Dictionary<DriverLayer, int> { [DriverLayer.ConnectionString] = 0, [DriverLayer.MongoUrlBuilder] = 0, [DriverLayer.MongoUrl] = 0, [DriverLayer.ClientSettings] = 0 };
+            var layerRejected = new Dictionary<DriverLayer, int> { [DriverLayer.ConnectionString] = 0, [DriverLayer.MongoUrlBuilder] = 0, [DriverLayer.MongoUrl] = 0, [DriverLayer.ClientSettings] = 0 };
             var coverage = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int compared = 0, accepted = 0, rejected = 0, valuesCompared = 0, templates = 0;
             foreach (var text in AllUris())
@@ -184,7 +184,8 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
         }
 
         /// <summary>
-        /// MTA011 at each layer against the driver's own path: <c>ConnectionString</c>; <c>new MongoUrl</c>; and
+        /// MTA011 at each layer against the driver's own path: <c>ConnectionString</c>; <c>new MongoUrlBuilder</c>;
+        /// <c>new MongoUrl</c>; and
         /// <c>MongoClientSettings.FromConnectionString</c>, which must refuse all that <c>new MongoUrl</c> refuses.
         /// Templates (placeholder forms) are compared by the verdict, and MTA011 stays silent on them.
         /// </summary>
@@ -209,10 +210,11 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
                 templates++;
             }
 
-            foreach (var layer in new[] { DriverLayer.ConnectionString, DriverLayer.MongoUrl, DriverLayer.ClientSettings })
+            foreach (var layer in new[] { DriverLayer.ConnectionString, DriverLayer.MongoUrlBuilder, DriverLayer.MongoUrl, DriverLayer.ClientSettings })
             {
                 var driverError = !driver.Accepted ? driver.Error
                     : layer == DriverLayer.ConnectionString ? null
+                    : layer == DriverLayer.MongoUrlBuilder ? driver.BuilderError
                     : layer == DriverLayer.MongoUrl ? driver.UrlError
                     : driver.UrlError ?? driver.SettingsError;
                 if (driverError is not null)

@@ -30,6 +30,9 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
 
         public string? UrlError { get; init; }
 
+        /// <summary>What <c>new MongoUrlBuilder(string)</c> throws, or null; MTA011 judges it as the <c>new MongoUrl</c> layer.</summary>
+        public string? BuilderError { get; init; }
+
         public string? SettingsError { get; init; }
     }
 
@@ -53,12 +56,14 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
 
         private readonly Type _type;
         private readonly Type _urlType;
+        private readonly Type _builderType;
         private readonly MethodInfo _fromConnectionString;
 
         private DriverParser(Type connectionStringType, Assembly driver)
         {
             _type = connectionStringType;
             _urlType = driver.GetType("MongoDB.Driver.MongoUrl", throwOnError: true)!;
+            _builderType = driver.GetType("MongoDB.Driver.MongoUrlBuilder", throwOnError: true)!;
             _fromConnectionString = driver.GetType("MongoDB.Driver.MongoClientSettings", throwOnError: true)!
                 .GetMethod("FromConnectionString", new[] { typeof(string) })!;
         }
@@ -109,6 +114,7 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
             {
                 Password = password,
                 UrlError = ErrorOf(() => Activator.CreateInstance(_urlType, uri)),
+                BuilderError = ErrorOf(() => Activator.CreateInstance(_builderType, uri)),
                 SettingsError = ErrorOf(() => _fromConnectionString.Invoke(null, new object[] { uri })),
             };
         }
