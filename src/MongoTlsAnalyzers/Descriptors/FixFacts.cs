@@ -71,6 +71,12 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>MTA006: the flagged code is inside a type declaration (the BCL fix adds methods to it).</summary>
         public bool InType { get; init; }
 
+        /// <summary>
+        /// MTA011: the user info to percent-encode, as a span of the literal's value (no replacement text: the fix
+        /// encodes the literal's own characters when it runs, so the password never travels in the diagnostic or SARIF).
+        /// </summary>
+        public LiteralEdit? EncodeUserInfoEdit { get; init; }
+
         /// <summary>MTA001/MTA002: where the hard-coded value stands.</summary>
         public ValueShape Shape { get; init; }
 
@@ -92,6 +98,7 @@ namespace MongoTlsAnalyzers.Descriptors
             Put(builder, nameof(RemoveEdit), RemoveEdit);
             Put(builder, nameof(ReplaceEdit), ReplaceEdit);
             Put(builder, nameof(EnableTlsEdit), EnableTlsEdit);
+            Put(builder, nameof(EncodeUserInfoEdit), EncodeUserInfoEdit);
             Put(builder, nameof(ExplicitTlsOff), ExplicitTlsOff);
             Put(builder, nameof(CanEnableTlsBefore), CanEnableTlsBefore);
             Put(builder, nameof(ReplaceableCallback), ReplaceableCallback);
@@ -131,6 +138,7 @@ namespace MongoTlsAnalyzers.Descriptors
                 RemoveEdit = Edit(properties, nameof(RemoveEdit)),
                 ReplaceEdit = Edit(properties, nameof(ReplaceEdit)),
                 EnableTlsEdit = Edit(properties, nameof(EnableTlsEdit)),
+                EncodeUserInfoEdit = Edit(properties, nameof(EncodeUserInfoEdit)),
                 ExplicitTlsOff = Flag(properties, nameof(ExplicitTlsOff)),
                 CanEnableTlsBefore = Flag(properties, nameof(CanEnableTlsBefore)),
                 ReplaceableCallback = Flag(properties, nameof(ReplaceableCallback)),

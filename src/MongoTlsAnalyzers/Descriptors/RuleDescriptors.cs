@@ -214,6 +214,19 @@ namespace MongoTlsAnalyzers.Descriptors
             CaConfigurationIneffective,
             "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors) without checking them against your CA, so any self-signed certificate passes; build an X509Chain with CustomRootTrust over your CA (CustomCaCertificateValidator in MongoTlsAnalyzers.Settings does), or pin the server's public key");
 
+        public static readonly DiagnosticDescriptor ConnectionStringRejected = Create(
+            RuleIds.ConnectionStringRejected,
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            title: "Connection string the driver rejects",
+            message: "The MongoDB driver rejects this connection string, so the application fails when it starts: {0}; {1}",
+            description: "The MongoDB .NET driver throws when it parses this connection string: an unencoded '@', ':' or '/' in the user name or password, an invalid option value, options that contradict each other, a port out of range, or a mongodb+srv URI with a port or several hosts. The application fails at start-up, which is often 'fixed' by hand in production. Correct the text as the message says.");
+
+        /// <summary>MTA011 where only a sink's own path refuses the text: {0} the sink, {1} the reason, {2} the fix.</summary>
+        public static readonly DiagnosticDescriptor ConnectionStringRejectedBySink = Variant(
+            ConnectionStringRejected,
+            "{0} rejects this connection string, so the application fails when it starts: {1}; {2}");
+
         /// <summary>
         /// Another wording of <paramref name="primary"/>'s rule: the same id, title, category, severity, description and
         /// page, for a case whose sentence differs (a rule reports several, so each is a message format, not code).

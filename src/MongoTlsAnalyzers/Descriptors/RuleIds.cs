@@ -16,5 +16,6 @@ namespace MongoTlsAnalyzers.Descriptors
         public const string SuspiciousTimeoutUnit = "MTA008";
         public const string TlsSettingsWithoutTls = "MTA009";
         public const string LegacyTlsProtocols = "MTA010";
+        public const string ConnectionStringRejected = "MTA011";
     }
 }

@@ -57,7 +57,7 @@ namespace MongoTlsAnalyzers.Rules
         private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
         {
             var site = locator.Find(context.Operation, context.CancellationToken);
-            if (site is null || site.Uri.HasDriverErrors)
+            if (site is null || UriRejections.IsRejected(site, context.Operation, session.Model))
             {
                 return;
             }

@@ -43,8 +43,9 @@ namespace MongoTlsAnalyzers.Rules
         private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
         {
             var site = locator.Find(context.Operation, context.CancellationToken);
-            if (site is null)
+            if (site is null || UriRejections.Of(site, context.Operation, session.Model, out _) is not null)
             {
+                // A URI the driver rejects is MTA011's alone.
                 return;
             }
 

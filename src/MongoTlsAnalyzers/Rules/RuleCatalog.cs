@@ -17,6 +17,7 @@ namespace MongoTlsAnalyzers.Rules
             new TimeoutRule(),
             new TimeoutUnitRule(),
             new TlsSettingsWithoutTlsRule(),
-            new LegacyTlsProtocolsRule());
+            new LegacyTlsProtocolsRule(),
+            new ConnectionStringRejectedRule());
     }
 }

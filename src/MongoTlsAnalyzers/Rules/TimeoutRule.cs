@@ -56,7 +56,7 @@ namespace MongoTlsAnalyzers.Rules
         {
             var site = locator.Find(context.Operation, context.CancellationToken);
             var tree = context.Operation.Syntax.SyntaxTree;
-            if (site is null || site.Uri.HasDriverErrors)
+            if (site is null || UriRejections.IsRejected(site, context.Operation, session.Model))
             {
                 return;
             }

@@ -184,7 +184,7 @@ namespace MongoTlsAnalyzers.Tls
         {
             var locator = _uriSites;
             var site = locator.Find(root, cancellationToken);
-            if (site is null || site.Uri.HasDriverErrors)
+            if (site is null || UriRejections.IsRejected(site, root, _model))
             {
                 return;
             }

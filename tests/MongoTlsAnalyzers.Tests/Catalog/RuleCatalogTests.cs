@@ -30,6 +30,7 @@ namespace MongoTlsAnalyzers.Tests.Catalog
             ("MTA008", "Suspicious timeout unit", "Reliability", DiagnosticSeverity.Warning),
             ("MTA009", "TLS settings without TLS, or TLS explicitly off", "Security", DiagnosticSeverity.Warning),
             ("MTA010", "Legacy TLS protocol versions enabled", "Security", DiagnosticSeverity.Warning),
+            ("MTA011", "Connection string the driver rejects", "Reliability", DiagnosticSeverity.Warning),
         };
 
         private static readonly string[] RequiredSections =

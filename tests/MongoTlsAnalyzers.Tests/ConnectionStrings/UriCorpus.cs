@@ -10,7 +10,7 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
     /// generator that mixes casing, percent-encoding, every timeout form, repeated and conflicting keys,
     /// unknown and misspelled names, IPv6, several hosts and empty values.
     /// </summary>
-    public static class UriCorpus
+    public static partial class UriCorpus
     {
         public static IReadOnlyList<string> HandWritten { get; } = new[]
         {

@@ -61,6 +61,28 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             Assert.Equal("MTA001", Assert.Single(diagnostics).Id);
         }
 
+        /// <summary>MTA011's bad input: user info with every reserved character, and a 1 MB password full of '@'.</summary>
+        [Theory]
+        [InlineData("!#$&'()*+,/:;=?@[]% ")]
+        [InlineData("@@@@:::///%%%")]
+        [InlineData("")]
+        public void UserInfoWithReservedCharactersNeverThrows(string reserved)
+        {
+            var literal = "mongodb://us" + reserved + "er:pa" + reserved + "ss@db.example.com/app?tls=true";
+            var source = "using MongoDB.Driver; class C { object M() => new MongoClient(\"" + literal.Replace("\\", "\\\\") + "\"); object N() => new MongoUrl(\"" + literal + "\"); }";
+            Analyze(source, DriverVersion.V3);
+            Analyze(source, DriverVersion.V2);
+        }
+
+        [Fact]
+        public void AMegabytePasswordFullOfAtSignsGivesOneRejection()
+        {
+            var source = "using MongoDB.Driver; class C { object M() => new MongoClient(\"mongodb://admin:" + string.Concat(Enumerable.Repeat("S3@", 350_000)) + "@db.example.com\"); }";
+            var diagnostics = Analyze(source);
+            Assert.Single(diagnostics, d => d.Id == "MTA011");
+            Assert.All(diagnostics, d => Assert.DoesNotContain("S3@", d.GetMessage(), StringComparison.Ordinal));
+        }
+
         [Fact]
         public void TenThousandOptionsGiveNoFlood()
         {

@@ -55,6 +55,16 @@ namespace MongoTlsAnalyzers.Tests.Rules
             await ConfigurationFileVerifier<HardCodedCredentialsRule>.VerifyAsync(File(path, Connection(uri)));
         }
 
+        /// <summary>MTA011 in a configuration file: an unencoded '@' in the password makes the application fail at start-up.</summary>
+        [Fact]
+        public async Task AConnectionStringTheDriverRejectsIsReportedInJsonToo()
+        {
+            await ConfigurationFileVerifier<ConnectionStringRejectedRule>.VerifyAsync(
+                File(AppSettings, "{ \"MongoDB\": { \"ConnectionString\": \"mongodb://{|MTA011:app:p@ss|}@db.example.com/shop\" } }"));
+            await ConfigurationFileVerifier<ConnectionStringRejectedRule>.VerifyAsync(
+                File(AppSettings, "{ \"MongoDB\": { \"ConnectionString\": \"mongodb://app:p%40ss@db.example.com/shop\" } }"));
+        }
+
         [Fact]
         public async Task EscapesInTheJsonStringMapBackToTheFile()
         {

@@ -43,7 +43,7 @@ class C
 
         [Theory]
         [InlineData("mongodb://db.example.com")]
-        [InlineData("mongodb://user@db.example.com")]
+        [InlineData("mongodb://user@db.example.com/?authMechanism=MONGODB-X509")]
         [InlineData("mongodb://user:<password>@db.example.com")]
         [InlineData("mongodb://user:{0}@db.example.com")]
         [InlineData("mongodb://user:****@db.example.com")]
@@ -61,6 +61,16 @@ class C
     object M() => new MongoClient({|MTA002:"{{uri}}"|});
 }
 """);
+        }
+
+        /// <summary>A URI the driver rejects is MTA011's alone (a user without a password, at new MongoClient; tls=yes anywhere).</summary>
+        [Theory]
+        [InlineData("mongodb://user@db.example.com")]
+        [InlineData("mongodb://db.example.com/?tls=yes")]
+        [InlineData("mongodb+srv://cluster0.example.net:27017")]
+        public async Task RejectedUrisAreLeftToMta011(string uri)
+        {
+            await Verify.VerifyAsync("using MongoDB.Driver; class C { object M() => new MongoClient(\"" + uri + "\"); }");
         }
 
         [Theory]

@@ -55,6 +55,7 @@ namespace MongoTlsAnalyzers.Tests.Samples
             Assert.DoesNotContain("B4ckupNightly", output);
             Assert.DoesNotContain("R3port!ng2024", output);
             Assert.DoesNotContain("J50nC0mm1tted", output);
+            Assert.DoesNotContain("Arch!ve@2024", output);
         }
 
         [Fact]
