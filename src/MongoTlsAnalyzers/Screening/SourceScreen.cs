@@ -368,6 +368,13 @@ namespace MongoTlsAnalyzers.Screening
 
             private void Queue(string name, SyntaxTree? localTo)
             {
+                // Code being typed can declare a field without its name (`const Scheme = "mongodb://"`): the empty
+                // name names nothing, and would be found at every position.
+                if (name.Length == 0)
+                {
+                    return;
+                }
+
                 if (localTo is null)
                 {
                     if (_seenFields.Add(name))

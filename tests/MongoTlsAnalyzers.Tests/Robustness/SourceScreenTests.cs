@@ -190,6 +190,16 @@ public sealed class Orders
         }
 
         [Fact]
+        public void AFieldWithoutANameWhileTypingIsNotFollowed()
+        {
+            // Found by the mutation test: the empty name would be found at every position of every file.
+            var compilation = AnalyzerRunner.Compile(new[] { "public static class Db { public const Scheme = \"mongodb://\"; }", "public static class Plain { }" }, DriverVersion.V3);
+            var screen = new SourceScreen(compilation);
+            Assert.Equal(new[] { true, false }, compilation.SyntaxTrees.Select(screen.MayMatter).ToArray());
+            Assert.Equal(0, screen.NamesSearched);
+        }
+
+        [Fact]
         public void RunsAreCutAtEveryNonIdentifierCharacterAndHashedWithoutCaseAcrossChunkBoundaries()
         {
             // 4,093 filler characters put "MongoDB" across the scanner's 4,096-character chunk boundary.
