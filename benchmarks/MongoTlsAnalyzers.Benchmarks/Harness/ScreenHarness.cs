@@ -36,20 +36,24 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
 
             var words = screens.Select(_ => new List<double>()).ToArray();
             var all = screens.Select(_ => new List<double>()).ToArray();
+            var cpuWords = screens.Select(_ => new List<double>()).ToArray();
+            var cpuAll = screens.Select(_ => new List<double>()).ToArray();
             for (var round = 0; round <= rounds; round++)
             {
                 var line = round == 0 ? "  warm-up:" : $"  round {round}/{rounds}:";
                 for (var k = 0; k < screens.Count; k++)
                 {
                     var index = (k + round) % screens.Count;
-                    var (wordsMs, allMs) = Measure(screens[index], compilation, trees);
+                    var m = Measure(screens[index], compilation, trees);
                     if (round > 0)
                     {
-                        words[index].Add(wordsMs);
-                        all[index].Add(allMs);
+                        words[index].Add(m.Words);
+                        all[index].Add(m.All);
+                        cpuWords[index].Add(m.CpuWords);
+                        cpuAll[index].Add(m.CpuAll);
                     }
 
-                    line += $" {screens[index].Name} words {wordsMs:F1} ms, in all {allMs:F1} ms;";
+                    line += $" {screens[index].Name} words {m.Words:F1} ms (CPU {m.CpuWords:F1}), in all {m.All:F1} ms (CPU {m.CpuAll:F1});";
                 }
 
                 log(line);
@@ -59,17 +63,24 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             log($"{rounds} rounds (ms)            words: median    min   in all: median    min   closure and lookups: median");
             for (var i = 0; i < screens.Count; i++)
             {
-                var w = Stats.Median(words[i]);
-                log($"  {screens[i].Name,-28} {w,8:F1} {words[i].Min(),8:F1}         {Stats.Median(all[i]),8:F1} {all[i].Min(),8:F1}   {Stats.Median(all[i].Zip(words[i], (x, y) => x - y)),8:F1}   ({chars / w / 1000:F0} chars/µs)");
+                Row(screens[i].Name + ", wall", words[i], all[i]);
+                if (ThreadCpuClock.IsAvailable)
+                {
+                    Row(screens[i].Name + ", thread CPU", cpuWords[i], cpuAll[i]);
+                }
             }
+
+            void Row(string name, List<double> w, List<double> a) =>
+                log($"  {name,-28} {Stats.Median(w),8:F1} {w.Min(),8:F1}         {Stats.Median(a),8:F1} {a.Min(),8:F1}   {Stats.Median(a.Zip(w, (x, y) => x - y)),8:F1}   ({chars / Stats.Median(w) / 1000:F0} chars/µs)");
 
             return screens.Count > 1 ? Compare(screens[0], screens[1], compilation, trees, log) : 0;
         }
 
-        private static (double Words, double All) Measure(Screen screen, Compilation compilation, SyntaxTree[] trees)
+        private static (double Words, double All, double CpuWords, double CpuAll) Measure(Screen screen, Compilation compilation, SyntaxTree[] trees)
         {
             screen.ForgetAll();
             AnalyzerRun.Settle();
+            var cpu = ThreadCpuClock.NowMs();
             var stopwatch = Stopwatch.StartNew();
             foreach (var tree in trees)
             {
@@ -77,13 +88,15 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             }
 
             var wordsMs = stopwatch.Elapsed.TotalMilliseconds;
+            var cpuWords = ThreadCpuClock.NowMs() - cpu;
             var instance = screen.Create(compilation);
             foreach (var tree in trees)
             {
                 _ = instance.MayMatter(tree, new TextSpan(0, tree.Length));
             }
 
-            return (wordsMs, stopwatch.Elapsed.TotalMilliseconds);
+            var allMs = stopwatch.Elapsed.TotalMilliseconds;
+            return (wordsMs, allMs, cpuWords, ThreadCpuClock.NowMs() - cpu);
         }
 
         /// <summary>Returns 1 when the two screens answer differently for a file's trigger words, a file or a member.</summary>
