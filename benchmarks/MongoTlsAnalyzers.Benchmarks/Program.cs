@@ -9,17 +9,19 @@ using MongoTlsAnalyzers.Benchmarks.Micro;
 namespace MongoTlsAnalyzers.Benchmarks
 {
     /// <summary>
-    /// dotnet run -c Release --project benchmarks/MongoTlsAnalyzers.Benchmarks -- [harness|micro|all] [options]
+    /// dotnet run -c Release --project benchmarks/MongoTlsAnalyzers.Benchmarks -- [harness|micro|all|screen] [options]
     /// (see benchmarks/README.md). Exit code: 0 done, 1 problem (analyzer exception, generated code that does
     /// not compile, bad arguments), 2 a budget missed and --fail-on-miss given.
     /// </summary>
     public static class Program
     {
         private const string Usage = """
-            Usage: dotnet run -c Release --project benchmarks/MongoTlsAnalyzers.Benchmarks -- [harness|micro|all] [options]
+            Usage: dotnet run -c Release --project benchmarks/MongoTlsAnalyzers.Benchmarks -- [harness|micro|all|screen] [options]
               harness            whole-compilation, no-driver and IDE figures, as one table (the default)
               micro              BenchmarkDotNet per-rule micro-benchmarks (ShortRun, in process, MemoryDiagnoser)
               all                both
+              screen             the source screen alone, per round: reading every file's words, then following the names
+                                 (with --baseline: an earlier build's screen too, alternating, and their answers compared)
             Options:
               --quick            smoke run: small code base (120 files), 1 pass, 40 IDE documents; micro as a Dry job
               --source <dir>     analyse every .cs file under <dir> (referencing MongoDB.Driver 3.x) instead of the generated code base
@@ -29,6 +31,7 @@ namespace MongoTlsAnalyzers.Benchmarks
               --ide-docs <n>     documents sampled for the IDE figures (default 400)
               --no-ide           skip the IDE figures
               --solo             also run each of our analyzers alone (attribution: the rules share one model)
+              --rounds <n>       screen: measured rounds after the warm-up (default 15)
               --baseline <dll>   also measure an earlier build of MongoTlsAnalyzers.dll in the same run (before/after)
               --concurrent       concurrent analysis and concurrentBuild (default: sequential, so times are CPU-like)
               --seed <n>         generator seed (default 20251128)
@@ -53,7 +56,7 @@ namespace MongoTlsAnalyzers.Benchmarks
         private static int Run(string[] args)
         {
             var mode = args.Length > 0 && !args[0].StartsWith("-", StringComparison.Ordinal) ? args[0] : "harness";
-            if (mode is not ("harness" or "micro" or "all"))
+            if (mode is not ("harness" or "micro" or "all" or "screen"))
             {
                 throw new ArgumentException("Unknown mode '" + mode + "'.");
             }
@@ -77,6 +80,16 @@ namespace MongoTlsAnalyzers.Benchmarks
                 SkipIde: Has(args, "--no-ide"),
                 Solo: Has(args, "--solo"),
                 Baseline: Value(args, "--baseline"));
+
+            if (mode == "screen")
+            {
+                var codeBase = settings.Source is null
+                    ? CodeBase.AnalyzedCodeBase.Generate(settings.MinFiles, settings.MinLines, settings.Seed)
+                    : CodeBase.AnalyzedCodeBase.FromFolder(settings.Source);
+                Console.WriteLine("== MongoTlsAnalyzers source screen");
+                Console.WriteLine(MachineInfo.Describe());
+                return ScreenHarness.Run(codeBase, Math.Max(1, Int(args, "--rounds", quick ? 3 : 15)), settings.Baseline, Console.WriteLine);
+            }
 
             var problems = 0;
             var misses = 0;

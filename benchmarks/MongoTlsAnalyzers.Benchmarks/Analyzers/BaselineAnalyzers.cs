@@ -18,8 +18,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
 
         public static ImmutableArray<DiagnosticAnalyzer> Load(string path)
         {
-            var context = new BaselineLoadContext(System.IO.Path.GetFullPath(path));
-            var assembly = context.LoadFromAssemblyPath(System.IO.Path.GetFullPath(path));
+            var assembly = LoadAssembly(path);
             // The baseline keeps its own per-tree facts (its own statics): they are dropped before each run as ours are.
             s_forgetTreeFacts = assembly.GetType("MongoTlsAnalyzers.Screening.TreeFacts")?.GetMethod("ForgetAll", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
             return assembly.GetTypes()
@@ -27,6 +26,13 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
+        }
+
+        /// <summary>The baseline assembly, in a load context of its own (the <c>screen</c> mode calls its screen directly).</summary>
+        public static Assembly LoadAssembly(string path)
+        {
+            var fullPath = System.IO.Path.GetFullPath(path);
+            return new BaselineLoadContext(fullPath).LoadFromAssemblyPath(fullPath);
         }
 
         /// <summary>Drops the baseline's per-tree facts, when a baseline is loaded.</summary>

@@ -1,10 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 
@@ -21,7 +18,9 @@ namespace MongoTlsAnalyzers.Screening
     /// member that says nothing else about MongoDB. Those names are found once per compilation, from the scheme's
     /// words in string literals, through the fields and locals they initialise or are assigned to, then the fields
     /// those names initialise in turn, to a fixed point (docs/architecture.md "Constant value": fields and locals, in any file).
-    /// Everything here errs on the side of analysing: a word in a comment, or a different symbol with the same name,
+    /// Each round's names are searched for in every file's text, as no index of every file's words is kept: a
+    /// compilation typically follows two names, and a search costs far less than indexing every word
+    /// (<see cref="TreeFacts"/>). Everything here errs on the side of analysing: a word in a comment, or a different symbol with the same name,
     /// keeps a member in.
     /// </para>
     /// </summary>
@@ -193,214 +192,6 @@ namespace MongoTlsAnalyzers.Screening
                 public Dictionary<SyntaxTree, List<int>> Positions { get; }
 
                 public int NamesSearched { get; }
-            }
-        }
-
-        /// <summary>The fixed point over names: which files mention a name whose value may lead with the scheme.</summary>
-        private sealed class NameClosure
-        {
-            private readonly SyntaxTree[] _trees;
-            private readonly Dictionary<SyntaxTree, List<int>> _positions = new Dictionary<SyntaxTree, List<int>>();
-
-            /// <summary>Field names (and assignment targets) already searched for in every file, compared ordinally.</summary>
-            private readonly HashSet<string> _seenFields = new HashSet<string>(StringComparer.Ordinal);
-
-            /// <summary>Local names already searched for in their own file.</summary>
-            private readonly HashSet<(SyntaxTree, string)> _seenLocals = new HashSet<(SyntaxTree, string)>();
-
-            private List<string> _pendingFields = new List<string>();
-            private Dictionary<SyntaxTree, List<string>> _pendingLocals = new Dictionary<SyntaxTree, List<string>>();
-
-            public NameClosure(SyntaxTree[] trees)
-            {
-                _trees = trees;
-            }
-
-            public int NamesSearched => _seenFields.Count + _seenLocals.Count;
-
-            public Dictionary<SyntaxTree, List<int>> Run()
-            {
-                foreach (var tree in _trees)
-                {
-                    var starts = TreeFacts.Of(tree).SchemeStarts;
-                    if (starts.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var root = tree.GetRoot(CancellationToken.None);
-                    foreach (var start in starts)
-                    {
-                        var token = root.FindToken(start);
-                        if (token.Span.Contains(start) && IsStringText(token))
-                        {
-                            AddHolder(token, tree);
-                        }
-                    }
-                }
-
-                while (_pendingFields.Count > 0 || _pendingLocals.Count > 0)
-                {
-                    var fields = _pendingFields;
-                    var locals = _pendingLocals;
-                    _pendingFields = new List<string>();
-                    _pendingLocals = new Dictionary<SyntaxTree, List<string>>();
-                    SearchRound(fields, locals);
-                }
-
-                foreach (var positions in _positions.Values)
-                {
-                    positions.Sort();
-                }
-
-                return _positions;
-            }
-
-            /// <summary>One pass over the files that may contain this round's names, in their identifier tokens.</summary>
-            private void SearchRound(List<string> fields, Dictionary<SyntaxTree, List<string>> locals)
-            {
-                var fieldHashes = new (string Name, uint Hash)[fields.Count];
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    fieldHashes[i] = (fields[i], IdentifierRuns.Hash(fields[i]));
-                }
-
-                foreach (var tree in _trees)
-                {
-                    var facts = TreeFacts.Of(tree);
-                    var names = new List<(string Name, uint Hash)>();
-                    foreach (var field in fieldHashes)
-                    {
-                        if (facts.MayContain(field.Hash))
-                        {
-                            names.Add(field);
-                        }
-                    }
-
-                    if (locals.TryGetValue(tree, out var treeLocals))
-                    {
-                        foreach (var local in treeLocals)
-                        {
-                            names.Add((local, IdentifierRuns.Hash(local)));
-                        }
-                    }
-
-                    if (names.Count > 0)
-                    {
-                        SearchTree(tree, names);
-                    }
-                }
-            }
-
-            private void SearchTree(SyntaxTree tree, List<(string Name, uint Hash)> names)
-            {
-                // The text of a parsed file is its source string (no copy), except for very large files.
-                var text = tree.GetText(CancellationToken.None).ToString();
-                SyntaxNode? root = null;
-                foreach (var (name, _) in names)
-                {
-                    for (var start = text.IndexOf(name, StringComparison.Ordinal); start >= 0;
-                         start = text.IndexOf(name, start + name.Length, StringComparison.Ordinal))
-                    {
-                        if (!IdentifierRuns.StartsRun(text, start) || !IdentifierRuns.EndsRun(text, start + name.Length))
-                        {
-                            continue;
-                        }
-
-                        root ??= tree.GetRoot(CancellationToken.None);
-                        var token = root.FindToken(start);
-
-                        // The span check lets a verbatim @name in, whose word starts after the '@'.
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(start) && token.ValueText == name)
-                        {
-                            if (!_positions.TryGetValue(tree, out var positions))
-                            {
-                                _positions.Add(tree, positions = new List<int>());
-                            }
-
-                            positions.Add(start);
-                            AddHolder(token, tree);
-                        }
-                    }
-                }
-            }
-
-            /// <summary>
-            /// The field or local whose value contains <paramref name="token"/>: climbs through the expression to its
-            /// declarator or assignment and queues that name. Anything else (an argument, a return) holds no name.
-            /// </summary>
-            private void AddHolder(SyntaxToken token, SyntaxTree tree)
-            {
-                SyntaxNode? child = null;
-                for (var node = token.Parent; node is not null; child = node, node = node.Parent)
-                {
-                    switch (node)
-                    {
-                        case VariableDeclaratorSyntax declarator when child is EqualsValueClauseSyntax:
-                            var isField = declarator.Parent?.Parent is BaseFieldDeclarationSyntax;
-                            Queue(declarator.Identifier.ValueText, isField ? null : tree);
-                            return;
-                        case AssignmentExpressionSyntax assignment when child == assignment.Right:
-                            if (RightmostName(assignment.Left) is { } target)
-                            {
-                                // A simple name may be a local or a field of this type; a field can be read anywhere.
-                                Queue(target, null);
-                            }
-
-                            return;
-                        case EqualsValueClauseSyntax:
-                        case InterpolationSyntax:
-                        case InterpolatedStringContentSyntax:
-                        case ExpressionSyntax:
-                            continue;
-                        default:
-                            return;
-                    }
-                }
-            }
-
-            private static string? RightmostName(ExpressionSyntax target) => target switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                _ => null,
-            };
-
-            private void Queue(string name, SyntaxTree? localTo)
-            {
-                if (localTo is null)
-                {
-                    if (_seenFields.Add(name))
-                    {
-                        _pendingFields.Add(name);
-                    }
-                }
-                else if (_seenLocals.Add((localTo, name)))
-                {
-                    if (!_pendingLocals.TryGetValue(localTo, out var list))
-                    {
-                        _pendingLocals.Add(localTo, list = new List<string>());
-                    }
-
-                    list.Add(name);
-                }
-            }
-
-            private static bool IsStringText(SyntaxToken token)
-            {
-                switch (token.Kind())
-                {
-                    case SyntaxKind.StringLiteralToken:
-                    case SyntaxKind.InterpolatedStringTextToken:
-                    case SyntaxKind.SingleLineRawStringLiteralToken:
-                    case SyntaxKind.MultiLineRawStringLiteralToken:
-                    case SyntaxKind.Utf8StringLiteralToken:
-                    case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                    case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                        return true;
-                    default:
-                        return false;
-                }
             }
         }
     }

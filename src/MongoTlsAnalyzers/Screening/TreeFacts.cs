@@ -7,30 +7,26 @@ using Microsoft.CodeAnalysis;
 namespace MongoTlsAnalyzers.Screening
 {
     /// <summary>
-    /// What one pass over a file's text tells the screen: where the trigger words are (so that a member without one
-    /// can be skipped even in a file that uses MongoDB), and a Bloom filter of every word, so that the search for a
-    /// field's name skips the files that lack it. Kept per syntax tree, which the IDE reuses from one compilation to
-    /// the next while the file is unchanged.
+    /// What one pass over a file's text tells the screen: where the trigger words are, so that a member without one
+    /// can be skipped even in a file that uses MongoDB, and where the scheme's words are, where the search for names
+    /// starts (<see cref="SourceScreen"/>). Kept per syntax tree, which the IDE reuses from one compilation to the next
+    /// while the file is unchanged.
+    /// <para>
+    /// The pass keeps nothing else: the names the screen follows are searched for later, in every file's text
+    /// (<see cref="string.IndexOf(string, StringComparison)"/>), and a typical compilation follows two. A filter of
+    /// every word of every file, so that the search could skip files, cost more to build (three bits per word,
+    /// 2 KB per file) than the searches it saved.
+    /// </para>
     /// </summary>
     internal sealed class TreeFacts
     {
-        private const int FilterBits = 16384;
-        private const int FilterMask = FilterBits - 1;
-
         private static ConditionalWeakTable<SyntaxTree, TreeFacts> s_cache = new ConditionalWeakTable<SyntaxTree, TreeFacts>();
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts>.CreateValueCallback Create = tree => Compute(tree);
 
-        /// <summary>A 1,024-bit prefilter over the trigger words' hashes: most words of a file miss it at one bit test.</summary>
-        private static readonly ulong[] TriggerFilter = BuildTriggerFilter();
-
-        /// <summary>The Bloom filter of the file's words.</summary>
-        private readonly ulong[] _words;
-
-        private TreeFacts(int[] triggerStarts, int[] schemeStarts, ulong[] words)
+        private TreeFacts(int[] triggerStarts, int[] schemeStarts)
         {
             TriggerStarts = triggerStarts;
             SchemeStarts = schemeStarts;
-            _words = words;
         }
 
         /// <summary>True when a trigger word, <c>mongo</c> or <c>mongodb</c> occurs anywhere in the file.</summary>
@@ -54,80 +50,35 @@ namespace MongoTlsAnalyzers.Screening
             SourceScreen.ForgetClosures();
         }
 
-        /// <summary>False when no word of the file has this hash; true when one may.</summary>
-        public bool MayContain(uint hash)
-        {
-            var (a, b, c) = Bits(hash);
-            return IsSet(_words, a) && IsSet(_words, b) && IsSet(_words, c);
-        }
-
         private static TreeFacts Compute(SyntaxTree tree)
         {
-            var visitor = new Collector(new ulong[FilterBits / 64]);
-            IdentifierRuns.Scan(tree.GetText(CancellationToken.None), ref visitor);
+            var text = tree.GetText(CancellationToken.None);
+            var collector = default(Collector);
+            for (var offset = 0; offset < text.Length;)
+            {
+                var piece = SourcePieces.Read(text, offset);
+                IdentifierRuns.Find(piece, offset, TriggerWords.Table, ref collector);
+                offset += piece.Length;
+            }
+
             return new TreeFacts(
-                visitor.TriggerStarts?.ToArray() ?? Array.Empty<int>(),
-                visitor.SchemeStarts?.ToArray() ?? Array.Empty<int>(),
-                visitor.Words);
+                collector.TriggerStarts?.ToArray() ?? Array.Empty<int>(),
+                collector.SchemeStarts?.ToArray() ?? Array.Empty<int>());
         }
 
-        private static (int A, int B, int C) Bits(uint hash) =>
-            ((int)(hash & FilterMask), (int)((hash >> 14) & FilterMask), (int)(((hash >> 28) | (hash << 4)) & FilterMask));
-
-        private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << (index & 63))) != 0;
-
-        private static void Set(ulong[] bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
-
-        private static ulong[] BuildTriggerFilter()
+        private struct Collector : IWordVisitor
         {
-            var filter = new ulong[1024 / 64];
-            foreach (var word in TriggerWords.Words)
-            {
-                Set(filter, (int)(IdentifierRuns.Hash(word) & 1023));
-            }
-
-            foreach (var word in TriggerWords.Scheme)
-            {
-                Set(filter, (int)(IdentifierRuns.Hash(word) & 1023));
-            }
-
-            return filter;
-        }
-
-        private struct Collector : IRunVisitor
-        {
-            public Collector(ulong[] words)
-            {
-                Words = words;
-                TriggerStarts = null;
-                SchemeStarts = null;
-            }
-
-            public readonly ulong[] Words;
-
             public List<int>? TriggerStarts;
 
             public List<int>? SchemeStarts;
 
-            public void Visit(int start, int length, uint hash)
+            public void Found(int position, int word)
             {
-                if (IsSet(TriggerFilter, (int)(hash & 1023)))
+                (TriggerStarts ??= new List<int>()).Add(position);
+                if (TriggerWords.IsScheme(word))
                 {
-                    if (TriggerWords.IsScheme(hash, length))
-                    {
-                        (SchemeStarts ??= new List<int>()).Add(start);
-                        (TriggerStarts ??= new List<int>()).Add(start);
-                    }
-                    else if (TriggerWords.IsTrigger(hash, length))
-                    {
-                        (TriggerStarts ??= new List<int>()).Add(start);
-                    }
+                    (SchemeStarts ??= new List<int>()).Add(position);
                 }
-
-                var (a, b, c) = Bits(hash);
-                Set(Words, a);
-                Set(Words, b);
-                Set(Words, c);
             }
         }
     }

@@ -24,17 +24,20 @@ namespace MongoTlsAnalyzers.Screening
         /// </summary>
         public static readonly string[] Words = FromDriverSurface();
 
-        private static readonly Dictionary<uint, int> Lengths = Build();
+        /// <summary>
+        /// The table the scan matches runs against, without case: the scheme's words first (index below
+        /// <see cref="Scheme"/>'s length), then <see cref="Words"/>.
+        /// </summary>
+        public static readonly WordTable Table = BuildTable();
 
-        /// <summary>True when the run with this hash and length is one of <see cref="Words"/> (or collides with one).</summary>
-        public static bool IsTrigger(uint hash, int length) => Lengths.TryGetValue(hash, out var wordLength) && wordLength == length;
+        /// <summary>True when the word at <paramref name="index"/> of <see cref="Table"/> is <c>mongo</c> or <c>mongodb</c>.</summary>
+        public static bool IsScheme(int index) => index < Scheme.Length;
 
-        /// <summary>True when the run is <c>mongo</c> or <c>mongodb</c>, in any case.</summary>
-        public static bool IsScheme(uint hash, int length) =>
-            (length == 7 && hash == MongodbHash) || (length == 5 && hash == MongoHash);
+        /// <summary>True when the whole of <paramref name="word"/> is a trigger word, the scheme's included, in any case.</summary>
+        public static bool IsTrigger(string word) => word.Length > 0 && Table.Match(word, 0, word.Length) >= 0;
 
-        private static readonly uint MongodbHash = IdentifierRuns.Hash("mongodb");
-        private static readonly uint MongoHash = IdentifierRuns.Hash("mongo");
+        /// <summary>True when the whole of <paramref name="word"/> is <c>mongo</c> or <c>mongodb</c>, in any case.</summary>
+        public static bool IsScheme(string word) => word.Length > 0 && Table.Match(word, 0, word.Length) is var index && index >= 0 && IsScheme(index);
 
         private static string[] FromDriverSurface()
         {
@@ -60,15 +63,11 @@ namespace MongoTlsAnalyzers.Screening
             return array;
         }
 
-        private static Dictionary<uint, int> Build()
+        private static WordTable BuildTable()
         {
-            var lengths = new Dictionary<uint, int>();
-            foreach (var word in Words)
-            {
-                lengths[IdentifierRuns.Hash(word)] = word.Length;
-            }
-
-            return lengths;
+            var words = new List<string>(Scheme);
+            words.AddRange(Words);
+            return new WordTable(words, ignoreCase: true);
         }
     }
 }

@@ -190,17 +190,76 @@ public sealed class Orders
         }
 
         [Fact]
-        public void RunsAreCutAtEveryNonIdentifierCharacterAndHashedWithoutCaseAcrossChunkBoundaries()
+        public void ARoundOfManyFieldNamesIsSearchedInOnePassOverTheRunsAndANameThatIsNotOneRunDirectly()
         {
-            // 4,093 filler characters put "MongoDB" across the scanner's 4,096-character chunk boundary.
-            var text = new string(' ', 4093) + "MongoDB.Driver x_1 \"mongodb+srv://h\" é9";
-            var visitor = new Recorder(text);
-            IdentifierRuns.Scan(SourceText.From(text), ref visitor);
-            Assert.Equal(new[] { "MongoDB", "Driver", "x_1", "mongodb", "srv", "h", "é9" }, visitor.Runs.ToArray());
-            Assert.Equal(IdentifierRuns.Hash("mongodb"), visitor.Hashes[0]);
-            Assert.Equal(visitor.Hashes[0], visitor.Hashes[3]);
-            Assert.True(TriggerWords.IsScheme(visitor.Hashes[0], 7));
-            Assert.False(TriggerWords.IsScheme(IdentifierRuns.Hash("mongodbx"), 8));
+            // Scheme -> eleven fields of Hosts (one round of more names than are searched one by one) -> a file each.
+            const string Combining = "H\u0301x"; // H, a combining acute accent (not part of a run), x
+            var names = Enumerable.Range(0, 10).Select(i => "Host" + i).Append(Combining).ToArray();
+            var sources = new List<string>
+            {
+                "public static class Db { public const string Scheme = \"mongodb://\"; }",
+                "public static class Hosts { " + string.Concat(names.Select(n => $"public static readonly string {n} = Db.Scheme + \"db.example.com/\"; ")) + "}",
+            };
+            sources.AddRange(names.Select((n, i) => $"public static class Use{i} {{ public static string Admin() => Hosts.{n} + \"?authSource=admin\"; }}"));
+            sources.Add("public static class Plain { public static string Host0() => \"Hello\"; }");
+            var compilation = AnalyzerRunner.Compile(sources, DriverVersion.V3);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var screen = new SourceScreen(compilation);
+            var trees = compilation.SyntaxTrees.ToArray();
+            Assert.All(trees.Skip(2).Take(names.Length), tree => Assert.True(screen.MayMatter(tree), tree.FilePath));
+
+            // Host0 there is a method's name, not a use of the field: a name is kept where it is an identifier, and
+            // the screen errs on the side of analysing.
+            Assert.True(screen.MayMatter(trees.Last()));
+            Assert.Equal(1 + names.Length, screen.NamesSearched);
+        }
+
+        [Fact]
+        public void AFieldWithoutANameWhileTypingIsNotFollowed()
+        {
+            // Found by the mutation test: the empty name would be found at every position of every file.
+            var compilation = AnalyzerRunner.Compile(new[] { "public static class Db { public const Scheme = \"mongodb://\"; }", "public static class Plain { }" }, DriverVersion.V3);
+            var screen = new SourceScreen(compilation);
+            Assert.Equal(new[] { true, false }, compilation.SyntaxTrees.Select(screen.MayMatter).ToArray());
+            Assert.Equal(0, screen.NamesSearched);
+        }
+
+        [Fact]
+        public void RunsAreCutAtEveryNonIdentifierCharacterAndMatchWholeWordsWithoutAsciiCaseInPiecesThatNeverSplitARun()
+        {
+            // Past 40K characters a text is read in pieces of about 32K: "MongoDB" stands across the first cut.
+            var text = new string(' ', 32765) + "MongoDB.Driver x_1 \"mongodb+srv://h\" \u00e99 MONGODBX mongo_db " + new string(';', 9000) + " Driver";
+            var source = SourceText.From(text);
+            var pieces = new List<string>();
+            for (var offset = 0; offset < source.Length; offset += pieces[pieces.Count - 1].Length)
+            {
+                pieces.Add(SourcePieces.Read(source, offset));
+            }
+
+            Assert.Equal(text, string.Concat(pieces));
+            Assert.True(pieces.Count > 1);
+            Assert.All(pieces.Take(pieces.Count - 1), piece => Assert.False(IdentifierRuns.IsRunChar(piece[piece.Length - 1])));
+
+            // Only A-Z fold: \u00c9 (É) is another word than \u00e9 (é).
+            var words = new[] { "mongodb", "DRIVER", "x_1", "srv", "h", "\u00c99", "\u00e99" };
+            var recorder = new Recorder(text, words, new List<string>());
+            var start = 0;
+            foreach (var piece in pieces)
+            {
+                IdentifierRuns.Find(piece, start, new WordTable(words, ignoreCase: true), ref recorder);
+                start += piece.Length;
+            }
+
+            Assert.Equal(
+                new[] { "32765 MongoDB=mongodb", "32773 Driver=DRIVER", "32780 x_1=x_1", "32785 mongodb=mongodb", "32793 srv=srv", "32799 h=h", "32802 \u00e99=\u00e99", "41824 Driver=DRIVER" },
+                recorder.Found);
+
+            var ordinal = new WordTable(new[] { "Prefix", "prefix" }, ignoreCase: false);
+            Assert.Equal(new[] { 0, 1, -1 }, new[] { "Prefix", "prefix", "PREFIX" }.Select(w => ordinal.Match(w, 0, w.Length)));
+            Assert.True(TriggerWords.IsScheme("MongoDB"));
+            Assert.False(TriggerWords.IsScheme("mongodbx"));
+            Assert.True(TriggerWords.IsTrigger("SSLSETTINGS"));
+            Assert.False(TriggerWords.IsTrigger("SslSetting"));
         }
 
         private static string[] Render(ImmutableArray<Diagnostic> diagnostics) =>
@@ -276,26 +335,22 @@ public sealed class Orders
             return true;
         }
 
-        private struct Recorder : IRunVisitor
+        private struct Recorder : IWordVisitor
         {
             private readonly string _text;
+            private readonly string[] _words;
 
-            public Recorder(string text)
+            public Recorder(string text, string[] words, List<string> found)
             {
                 _text = text;
-                Runs = new List<string>();
-                Hashes = new List<uint>();
+                _words = words;
+                Found = found;
             }
 
-            public List<string> Runs;
+            public List<string> Found;
 
-            public List<uint> Hashes;
-
-            public void Visit(int start, int length, uint hash)
-            {
-                Runs.Add(_text.Substring(start, length));
-                Hashes.Add(hash);
-            }
+            void IWordVisitor.Found(int position, int word) =>
+                Found.Add(position + " " + _text.Substring(position, _words[word].Length) + "=" + _words[word]);
         }
     }
 }
