@@ -49,9 +49,12 @@ namespace MongoTlsAnalyzers.EndToEnd.Format
             // diagnostic is expected: MTA001 on ReportingStore's password stands in for MTA002 on the same
             // connection string (one diagnostic per string), so once the password goes, its hard-coded host shows.
             var expected = SampleExpectations.InsecureApp().Select(e => e.File + " " + e.Id).Where(entry => !fixedIds.Any(entry.EndsWith)).ToList();
+            // ArchiveStore's connection string is both MTA001 and MTA011 (an unencoded '@' in its password): once it
+            // moves to configuration, the rejected text is no longer in code, and its MTA011 goes with it.
             if (fixedIds.Contains("MTA001"))
             {
                 expected.Add("ReportingStore.cs MTA002");
+                expected.Remove("ArchiveStore.cs MTA011");
             }
 
             var actual = build.Diagnostics.Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal)).Select(d => d.File + " " + d.Id);

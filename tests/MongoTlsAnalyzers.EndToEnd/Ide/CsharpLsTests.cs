@@ -91,7 +91,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
         public void CsharpLs_publishes_every_expected_diagnostic_of_the_insecure_sample_on_its_line()
         {
             var files = Directory.GetFiles(RepositoryPaths.Combine("samples", "InsecureApp"), "*.cs").Where(f => ExpectedIdsByLine(f).Count > 0).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            Assert.Equal(new[] { "AnalyticsStore.cs", "CertificateSetup.cs", "MongoClientFactory.cs", "ReportingStore.cs", "TlsConfiguration.cs" }, files.Select(Path.GetFileName));
+            Assert.Equal(new[] { "AnalyticsStore.cs", "ArchiveStore.cs", "CertificateSetup.cs", "MongoClientFactory.cs", "ReportingStore.cs", "TlsConfiguration.cs" }, files.Select(Path.GetFileName));
             var allIds = new HashSet<string>();
             foreach (var file in files)
             {
@@ -105,7 +105,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
                 }
             }
 
-            Assert.Equal(Enumerable.Range(1, 10).Select(n => $"MTA{n:D3}"), allIds.OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Equal(Enumerable.Range(1, 11).Select(n => $"MTA{n:D3}"), allIds.OrderBy(id => id, StringComparer.Ordinal));
         }
 
         /// <summary>

@@ -37,13 +37,13 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
             var packageFolder = Path.Combine("mongotlsanalyzers", PackedPackages.Instance.Version, "analyzers", "dotnet", "cs");
             Assert.Equal(new[] { "MongoTlsAnalyzers", "MongoTlsAnalyzers.CodeFixes" }, host.References.Select(r => r.Display).OrderBy(d => d, StringComparer.Ordinal));
             Assert.All(host.References, r => Assert.Contains(packageFolder, r.FullPath, StringComparison.OrdinalIgnoreCase));
-            // One host per rule, each running one rule class (docs/architecture.md "From a syntax node to a diagnostic").
-            Assert.Equal(11, host.Analyzers.Length);
+            // One analyzer hosting every rule (docs/architecture.md "From a syntax node to a diagnostic").
+            Assert.Single(host.Analyzers);
             Assert.Equal(
-                Enumerable.Range(0, 11).Select(i => "MTA0" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)),
+                Enumerable.Range(0, 12).Select(i => "MTA0" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)),
                 host.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
             Assert.Equal(
-                new[] { "CaConfigurationFixer", "EnableTlsFixer", "IgnoredOptionFixer", "InsecureSettingFixer", "LegacyTlsProtocolsFixer", "MoveToConfigurationFixer", "SecureSettingsFixer", "TimeoutFixer", "TimeoutUnitFixer" },
+                new[] { "CaConfigurationFixer", "ConnectionStringRejectedFixer", "EnableTlsFixer", "IgnoredOptionFixer", "InsecureSettingFixer", "LegacyTlsProtocolsFixer", "MoveToConfigurationFixer", "SecureSettingsFixer", "TimeoutFixer", "TimeoutUnitFixer" },
                 host.Fixers.Select(f => f.GetType().Name).OrderBy(n => n, StringComparer.Ordinal));
         }
 
