@@ -151,7 +151,7 @@ namespace MongoTlsAnalyzers.Tls
             {
                 var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
                 var callback = CertificateCallbacks.CallbackSyntax(assignment.Value);
-                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with { ReplaceableCallback = IsReplaceableCallback(callback) }, cancellationToken);
+                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with { ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback) }, cancellationToken);
             }
         }
 
@@ -173,7 +173,7 @@ namespace MongoTlsAnalyzers.Tls
                     var facts = new FixFacts
                     {
                         Setting = argument.Syntax is ArgumentSyntax { NameColon: not null } ? SettingForm.NamedArgument : SettingForm.None,
-                        ReplaceableCallback = IsReplaceableCallback(callback),
+                        ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback),
                     };
                     AddConstant(found, call, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts, cancellationToken);
                 }
@@ -336,7 +336,7 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var gate = EnclosingInsecurityCondition(position, cancellationToken);
-            var guarded = WithGuard(facts, position, location, cancellationToken);
+            var guarded = InsecureSettingFixFacts.WithGuard(facts, position, location, cancellationToken);
             found.Add(gate is null
                 ? new InsecureSetting(InsecureVerdict.ValidationDisabled, location, subject, null, guarded)
                 : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, gate, guarded));
@@ -366,7 +366,7 @@ namespace MongoTlsAnalyzers.Tls
 
             found.Add(tls == TlsKnowledge.Off
                 ? new InsecureSetting(InsecureVerdict.TlsOff, location, subject, source, facts)
-                : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, source, WithGuard(facts, position, location, cancellationToken)));
+                : new InsecureSetting(InsecureVerdict.FromConfiguration, location, subject, source, InsecureSettingFixFacts.WithGuard(facts, position, location, cancellationToken)));
         }
 
         private bool IsInvertedGuard(IOperation value, MongoTlsOptions options, CancellationToken cancellationToken)
@@ -412,45 +412,5 @@ namespace MongoTlsAnalyzers.Tls
 
             return null;
         }
-
-        /// <summary>
-        /// How "Allow only in Development" can keep the setting to Development (MTA003, MTA004): the host environment
-        /// in scope, and either the initializer value to rewrite or an expression statement to wrap. A URI option is
-        /// removed, never guarded.
-        /// </summary>
-        private static FixFacts WithGuard(FixFacts facts, IOperation position, Location location, CancellationToken cancellationToken)
-        {
-            if (facts.Setting == SettingForm.UriOption || position.SemanticModel is not { } model || location.SourceTree is not { } tree)
-            {
-                return facts with { Guard = GuardForm.None };
-            }
-
-            var node = tree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-            var guard = facts.Guard;
-            int anchor;
-            if (guard == GuardForm.InitializerValue)
-            {
-                anchor = node.SpanStart;
-            }
-            else if (node.FirstAncestorOrSelf<StatementSyntax>() is ExpressionStatementSyntax statement)
-            {
-                guard = GuardForm.WrapStatement;
-                anchor = statement.SpanStart;
-            }
-            else
-            {
-                return facts with { Guard = GuardForm.None };
-            }
-
-            var environment = EnvironmentInScope.Find(model, anchor, cancellationToken);
-            return environment is null
-                ? facts with { Guard = GuardForm.None }
-                : facts with { Guard = guard, Environment = environment.ToString() };
-        }
-
-        /// <summary>A callback the runtime helper's validator can replace in place: written as a lambda, method or name, assigned or passed.</summary>
-        private static bool IsReplaceableCallback(SyntaxNode callback) =>
-            callback is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax
-            && callback.Parent is AssignmentExpressionSyntax or ArgumentSyntax;
     }
 }

@@ -1,0 +1,52 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.Guards;
+
+namespace MongoTlsAnalyzers.Tls
+{
+    /// <summary>The facts <see cref="InsecureSettingFinder"/> hands the TLS fixes about an insecure setting it found.</summary>
+    internal static class InsecureSettingFixFacts
+    {
+        /// <summary>
+        /// How "Allow only in Development" can keep the setting to Development (MTA003, MTA004): the host environment
+        /// in scope, and either the initializer value to rewrite or an expression statement to wrap. A URI option is
+        /// removed, never guarded.
+        /// </summary>
+        public static FixFacts WithGuard(FixFacts facts, IOperation position, Location location, CancellationToken cancellationToken)
+        {
+            if (facts.Setting == SettingForm.UriOption || position.SemanticModel is not { } model || location.SourceTree is not { } tree)
+            {
+                return facts with { Guard = GuardForm.None };
+            }
+
+            var node = tree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+            var guard = facts.Guard;
+            int anchor;
+            if (guard == GuardForm.InitializerValue)
+            {
+                anchor = node.SpanStart;
+            }
+            else if (node.FirstAncestorOrSelf<StatementSyntax>() is ExpressionStatementSyntax statement)
+            {
+                guard = GuardForm.WrapStatement;
+                anchor = statement.SpanStart;
+            }
+            else
+            {
+                return facts with { Guard = GuardForm.None };
+            }
+
+            var environment = EnvironmentInScope.Find(model, anchor, cancellationToken);
+            return environment is null
+                ? facts with { Guard = GuardForm.None }
+                : facts with { Guard = guard, Environment = environment.ToString() };
+        }
+
+        /// <summary>A callback the runtime helper's validator can replace in place: written as a lambda, method or name, assigned or passed.</summary>
+        public static bool IsReplaceableCallback(SyntaxNode callback) =>
+            callback is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && callback.Parent is AssignmentExpressionSyntax or ArgumentSyntax;
+    }
+}
