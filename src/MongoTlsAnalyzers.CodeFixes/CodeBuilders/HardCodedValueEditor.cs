@@ -71,6 +71,12 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             var facts = FixFacts.Of(diagnostic);
             var shape = facts.Shape;
             var kind = facts.Secret;
+            if (shape is ValueShape.AssembledPiece or ValueShape.ServerAddress)
+            {
+                // One append of a builder, or one server address: replacing that piece alone would leave the rest of the
+                // connection in code.
+                return null;
+            }
 
             if (shape == ValueShape.Fallback || StringExpressions.IsCoalesceFallback(node))
             {

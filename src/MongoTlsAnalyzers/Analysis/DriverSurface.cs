@@ -19,7 +19,7 @@ namespace MongoTlsAnalyzers.Analysis
             (DriverType.MongoUrlBuilder, "MongoDB.Driver.MongoUrlBuilder", true),
             (DriverType.MongoCredential, "MongoDB.Driver.MongoCredential", true),
             (DriverType.PasswordEvidence, "MongoDB.Driver.PasswordEvidence", true),
-            (DriverType.MongoServerAddress, "MongoDB.Driver.MongoServerAddress", false),
+            (DriverType.MongoServerAddress, "MongoDB.Driver.MongoServerAddress", true),
             (DriverType.SslSettings, "MongoDB.Driver.SslSettings", true),
             (DriverType.MongoDefaults, "MongoDB.Driver.MongoDefaults", true),
             (DriverType.ClusterBuilder, "MongoDB.Driver.Core.Configuration.ClusterBuilder", true),

@@ -58,6 +58,10 @@ namespace MongoTlsAnalyzers.ConnectionStrings
             return false;
         }
 
+        /// <summary>True for a host of MongoDB Atlas (under <c>mongodb.net</c>).</summary>
+        public static bool IsAtlas(string host) =>
+            host.TrimEnd('.').EndsWith(".mongodb.net", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>
         /// True for a host that test code makes up (docs/architecture.md "Test code"): a single label
         /// (<c>mydocdbserver</c>), or a name equal to or under a reserved one (RFC 2606 and RFC 6761: <c>example</c>,

@@ -75,6 +75,26 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
         public ImmutableArray<MongoUriHost> Hosts { get; }
 
+        /// <summary>
+        /// The first constant host under <c>mongodb.net</c>, or null: an Atlas cluster, whose certificate chains to a
+        /// public root that the operating system trusts, so it needs no custom CA and no validation override.
+        /// </summary>
+        public string? AtlasHost
+        {
+            get
+            {
+                foreach (var host in Hosts)
+                {
+                    if (host.IsConstant && HostClassifier.IsAtlas(host.Host))
+                    {
+                        return host.Host;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         /// <summary>Where the URI points: every host loopback, a constant remote host, or unknown.</summary>
         public UriHostScope HostScope
         {

@@ -21,6 +21,9 @@ namespace MongoTlsAnalyzers.Descriptors
         private const string ConfigurationFileRemedy = "keep it out of committed files: in Development use user secrets (dotnet user-secrets set \"{1}\" ...), elsewhere the environment variable {3} (MongoDB__ConnectionString or ConnectionStrings__MongoDB for the usual keys),";
 
         /// <summary>What MTA006's messages tell the user to do instead.</summary>
+        /// <summary>What a TLS failure against Atlas usually means (docs/rules/MTA003.md "Atlas").</summary>
+        private const string AtlasHandshake = "a TLS handshake failure against Atlas (TLSV1_ALERT_INTERNAL_ERROR) usually means that this client's IP address is not on the cluster's IP access list";
+
         private const string CaRemedy = "trust the CA in a validation callback that builds an X509Chain with CustomRootTrust (MongoTlsAnalyzers.Settings' CustomCaCertificateValidator does), or install it in the operating system's trust store";
 
         public static readonly DiagnosticDescriptor InvalidOption = Create(
@@ -95,6 +98,11 @@ namespace MongoTlsAnalyzers.Descriptors
             message: "The MongoDB connection string for '{0}' is hard-coded; read it from configuration (ConnectionStrings:MongoDB) so that each environment supplies its own",
             description: "A hard-coded connection string to a remote server ties the build to one environment and tends to collect credentials and insecure TLS options over time. Read it from configuration instead.");
 
+        /// <summary>MTA002 on <c>new MongoServerAddress(host)</c>: {0} the remote host.</summary>
+        public static readonly DiagnosticDescriptor HardCodedServerAddress = Variant(
+            HardCodedConnectionString,
+            "The MongoDB server address '{0}' is hard-coded; build the settings from a connection string read from configuration (ConnectionStrings:MongoDB) so that each environment supplies its own");
+
         /// <summary>MTA002 in a JSON configuration file: {0} the remote host, {1} the key, {2} the file name, {3} the key as an environment variable.</summary>
         public static readonly DiagnosticDescriptor HardCodedConnectionStringInConfigurationFile = Variant(
             HardCodedConnectionString,
@@ -157,6 +165,16 @@ namespace MongoTlsAnalyzers.Descriptors
             CertificateValidationDisabled,
             "The option {0} in {1} turns off server certificate validation in every environment that loads the file; trust the server's CA instead, or keep the option in appsettings.Development.json only");
 
+        /// <summary>MTA003 toward an Atlas cluster: {0} the setting, {1} the Atlas host.</summary>
+        public static readonly DiagnosticDescriptor CertificateValidationDisabledOnAtlas = Variant(
+            CertificateValidationDisabled,
+            "{0} turns off server certificate validation for the Atlas cluster '{1}', whose certificate chains to a public root that the operating system already trusts, so remove it; " + AtlasHandshake);
+
+        /// <summary>MTA003 toward an Atlas cluster in a JSON configuration file: {0} the option, {1} the file name, {2} the Atlas host.</summary>
+        public static readonly DiagnosticDescriptor CertificateValidationDisabledOnAtlasInConfigurationFile = Variant(
+            CertificateValidationDisabled,
+            "The option {0} in {1} turns off server certificate validation for the Atlas cluster '{2}', whose certificate chains to a public root that the operating system already trusts, so remove it; " + AtlasHandshake);
+
         public static readonly DiagnosticDescriptor InsecureTlsFromConfiguration = Create(
             RuleIds.InsecureTlsFromConfiguration,
             RuleCategories.Security,
@@ -203,6 +221,11 @@ namespace MongoTlsAnalyzers.Descriptors
             title: "CA configuration missing or ineffective",
             message: "The option {0} is ignored by the .NET driver, so the CA it names is not trusted; " + CaRemedy,
             description: "The .NET driver has no CA setting. A private CA is trusted through the OS trust store or through a validation callback that builds an X509Chain with CustomRootTrust.");
+
+        /// <summary>MTA006 for a CA option in a URI toward an Atlas cluster: {0} the option, {1} the Atlas host.</summary>
+        public static readonly DiagnosticDescriptor CaConfigurationIneffectiveOnAtlas = Variant(
+            CaConfigurationIneffective,
+            "The option {0} is ignored by the .NET driver, and the Atlas cluster '{1}' needs no custom CA: its certificate chains to a public root that the operating system already trusts, so remove the option; " + AtlasHandshake);
 
         /// <summary>MTA006 for a CA certificate in <c>ClientCertificates</c>: {0} the file it comes from.</summary>
         public static readonly DiagnosticDescriptor CaInClientCertificates = Variant(

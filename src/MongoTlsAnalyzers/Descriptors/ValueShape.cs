@@ -17,5 +17,11 @@ namespace MongoTlsAnalyzers.Descriptors
 
         /// <summary>A password argument of a credential API, or the value assigned to <c>MongoUrlBuilder.Password</c>.</summary>
         CredentialValue,
+
+        /// <summary>A piece appended to a URI being assembled (<c>sb.Append("user:pw@")</c>); no fix moves it yet.</summary>
+        AssembledPiece,
+
+        /// <summary>The host argument of <c>new MongoServerAddress(...)</c>; no fix moves it yet.</summary>
+        ServerAddress,
     }
 }

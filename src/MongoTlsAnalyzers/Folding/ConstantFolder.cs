@@ -105,6 +105,11 @@ namespace MongoTlsAnalyzers.Folding
                     AppendInterpolated(interpolated, builder, state, scope);
                     return;
 
+                case IInterpolatedStringHandlerCreationOperation { Content: IInterpolatedStringOperation content }:
+                    // $"..." passed to an interpolated-string handler, as StringBuilder.Append takes it.
+                    AppendInterpolated(content, builder, state, scope);
+                    return;
+
                 case IConversionOperation conversion when !conversion.ConstantValue.HasValue:
                     AppendSingle(conversion.Operand, builder, state, scope);
                     return;
@@ -196,24 +201,41 @@ namespace MongoTlsAnalyzers.Folding
                         break;
 
                     case IInterpolationOperation hole when hole.Alignment is null && hole.FormatString is null:
-                        // A hole contributes text only when it folds completely.
-                        var inner = new Builder();
-                        AppendSingle(hole.Expression, inner, state, scope);
-                        if (inner.HasHole)
+                        AppendHole(hole.Expression, hole.Syntax, builder, state, scope);
+                        break;
+
+                    case IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendLiteral, AppendCall: IInvocationOperation { Arguments.Length: 1 } literalCall }
+                        when literalCall.Arguments[0].Value.ConstantValue.Value is string literalText:
+                        if (literalText.Length > 0)
                         {
-                            builder.AddHole(hole.Syntax, scope);
-                        }
-                        else
-                        {
-                            builder.AddAll(inner);
+                            builder.AddText(literalText, PieceOrigin.InterpolatedText, interpolated.Syntax, part.Syntax, scope);
                         }
 
+                        break;
+
+                    case IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendFormatted, AppendCall: IInvocationOperation { Arguments.Length: 1 } formattedCall }:
+                        AppendHole(formattedCall.Arguments[0].Value, part.Syntax, builder, state, scope);
                         break;
 
                     default:
                         builder.AddHole(part.Syntax, scope);
                         break;
                 }
+            }
+        }
+
+        /// <summary>An interpolation hole contributes text only when it folds completely.</summary>
+        private void AppendHole(IOperation expression, SyntaxNode holeSyntax, Builder builder, FoldState state, Scope scope)
+        {
+            var inner = new Builder();
+            AppendSingle(expression, inner, state, scope);
+            if (inner.HasHole)
+            {
+                builder.AddHole(holeSyntax, scope);
+            }
+            else
+            {
+                builder.AddAll(inner);
             }
         }
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.ConnectionStrings;
@@ -22,6 +24,30 @@ namespace MongoTlsAnalyzers.Folding
         public ImmutableArray<FoldedPiece> Pieces { get; }
 
         public bool HasHoles => Value.IndexOf(MongoUri.HoleChar) >= 0;
+
+        /// <summary>One hole standing for a value that does not fold, reported on <paramref name="node"/>.</summary>
+        public static FoldedString Hole(SyntaxNode node) =>
+            new FoldedString(
+                MongoUri.HoleChar.ToString(),
+                ImmutableArray.Create(new FoldedPiece(0, MongoUri.HoleChar.ToString(), PieceOrigin.Hole, node, null, isFallback: false, viaSymbol: null)));
+
+        /// <summary>The strings one after the other, each piece keeping its source.</summary>
+        public static FoldedString Concat(IReadOnlyList<FoldedString> parts)
+        {
+            var text = new StringBuilder();
+            var pieces = ImmutableArray.CreateBuilder<FoldedPiece>();
+            foreach (var part in parts)
+            {
+                foreach (var piece in part.Pieces)
+                {
+                    pieces.Add(new FoldedPiece(text.Length + piece.Start, piece.Text, piece.Origin, piece.ReportNode, piece.SourceNode, piece.IsFallback, piece.ViaSymbol));
+                }
+
+                text.Append(part.Value);
+            }
+
+            return new FoldedString(text.ToString(), pieces.ToImmutable());
+        }
 
         /// <summary>The piece that holds the character at <paramref name="index"/>.</summary>
         public FoldedPiece? PieceAt(int index)

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,7 +20,7 @@ namespace MongoTlsAnalyzers.Rules
     internal sealed class CaConfigurationRule : MongoRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.CaConfigurationIneffective, RuleDescriptors.CaInClientCertificates, RuleDescriptors.CaChainErrorsAccepted);
+            RuleDescriptors.CaConfigurationIneffective, RuleDescriptors.CaConfigurationIneffectiveOnAtlas, RuleDescriptors.CaInClientCertificates, RuleDescriptors.CaChainErrorsAccepted);
 
         public override bool ReadsConfigurationFiles => true;
 
@@ -36,7 +33,16 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in found.Uri.Options)
             {
-                if (IgnoredOptionFacts.IsIneffectiveCaOption(option))
+                if (!IgnoredOptionFacts.IsIneffectiveCaOption(option))
+                {
+                    continue;
+                }
+
+                if (found.Uri.AtlasHost is { } atlas)
+                {
+                    found.Report(RuleDescriptors.CaConfigurationIneffectiveOnAtlas, option.Span, option.Name, atlas);
+                }
+                else
                 {
                     found.Report(RuleDescriptors.CaConfigurationIneffective, option.Span, option.Name);
                 }
@@ -88,7 +94,10 @@ namespace MongoTlsAnalyzers.Rules
                     Sink = sink,
                     SinkSpan = sinkSpan,
                 }.ToProperties();
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, located.Location, properties, option.Name));
+                var diagnostic = site.Uri.AtlasHost is { } atlas
+                    ? Diagnostic.Create(RuleDescriptors.CaConfigurationIneffectiveOnAtlas, located.Location, properties, option.Name, atlas)
+                    : Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, located.Location, properties, option.Name);
+                session.Report(context.ReportDiagnostic, diagnostic);
             }
         }
 
@@ -103,16 +112,17 @@ namespace MongoTlsAnalyzers.Rules
             switch (session.Types.RoleOf(property.Property))
             {
                 case DriverRole.ClientCertificates:
-                    foreach (var (creation, file) in CertificatesWithoutKeys(assignment.Value, session, context.CancellationToken))
+                    foreach (var certificate in KeylessCaCertificates.In(assignment.Value, session.Model, context.CancellationToken))
                     {
+                        var creation = certificate.Creation.Syntax;
                         var properties = new FixFacts
                         {
                             CaProblem = CaProblem.ClientCertificate,
-                            CaFile = file,
-                            CertificateCanBecomeValidator = SyntaxShapes.CertificateCanBecomeValidator(assignment.Syntax, creation.Syntax),
+                            CaFile = certificate.File,
+                            CertificateCanBecomeValidator = certificate.File is not null && SyntaxShapes.CertificateCanBecomeValidator(assignment.Syntax, creation),
                             InType = SyntaxShapes.InType(assignment.Syntax),
                         }.ToProperties();
-                        session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaInClientCertificates, creation.Syntax.GetLocation(), properties, file));
+                        session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaInClientCertificates, creation.GetLocation(), properties, certificate.Source));
                     }
 
                     break;
@@ -150,61 +160,6 @@ namespace MongoTlsAnalyzers.Rules
 
             var properties = new FixFacts { CaProblem = CaProblem.Callback, InType = SyntaxShapes.InType(callback.Syntax) }.ToProperties();
             session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaChainErrorsAccepted, CertificateCallbacks.CallbackSyntax(callback).GetLocation(), properties));
-        }
-
-        /// <summary>
-        /// Certificates loaded from a .pem, .crt or .cer file without a key: <c>new X509Certificate2("ca.crt")</c>,
-        /// <c>X509Certificate.CreateFromCertFile</c>, <c>X509CertificateLoader.LoadCertificateFromFile</c>, followed
-        /// through locals assigned once.
-        /// </summary>
-        private static IEnumerable<(IOperation Creation, string File)> CertificatesWithoutKeys(IOperation value, MongoAnalysisSession session, CancellationToken cancellationToken)
-        {
-            var pending = new Stack<(IOperation Operation, int Depth)>();
-            pending.Push((value, 0));
-            while (pending.Count > 0)
-            {
-                var (current, depth) = pending.Pop();
-                foreach (var operation in current.DescendantsAndSelf())
-                {
-                    if (CertificateFile(operation, session, cancellationToken) is { } file)
-                    {
-                        yield return (operation, file);
-                    }
-                    else if (depth < 4 && operation is ILocalReferenceOperation local
-                        && session.Model.Folder.Assignments.GetSingleAssignedValue(local.Local, cancellationToken) is { } assigned
-                        && session.Model.Folder.GetOperation(assigned, cancellationToken) is { } assignedOperation)
-                    {
-                        pending.Push((assignedOperation, depth + 1));
-                    }
-                }
-            }
-        }
-
-        private static string? CertificateFile(IOperation operation, MongoAnalysisSession session, CancellationToken cancellationToken)
-        {
-            IOperation? path = operation switch
-            {
-                IObjectCreationOperation { Type.Name: "X509Certificate2" or "X509Certificate", Arguments.Length: 1 } creation
-                    when creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String => creation.Arguments[0].Value,
-                IInvocationOperation { TargetMethod: { Name: "CreateFromCertFile" or "LoadCertificateFromFile", Parameters.Length: 1 } } invocation => invocation.Arguments[0].Value,
-                _ => null,
-            };
-
-            if (path is null)
-            {
-                return null;
-            }
-
-            var folded = session.Model.Folder.Fold(path, cancellationToken);
-            if (folded.HasHoles)
-            {
-                return null;
-            }
-
-            var file = folded.Value;
-            return file.EndsWith(".pem", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".crt", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".cer", StringComparison.OrdinalIgnoreCase)
-                ? file
-                : null;
         }
     }
 }

@@ -14,7 +14,8 @@ namespace MongoTlsAnalyzers.Rules
     internal sealed class CertificateValidationDisabledRule : MongoRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.CertificateValidationDisabled, RuleDescriptors.CertificateValidationDisabledInConfigurationFile);
+            RuleDescriptors.CertificateValidationDisabled, RuleDescriptors.CertificateValidationDisabledOnAtlas,
+            RuleDescriptors.CertificateValidationDisabledInConfigurationFile, RuleDescriptors.CertificateValidationDisabledOnAtlasInConfigurationFile);
 
         public override bool ReadsConfigurationFiles => true;
 
@@ -31,7 +32,16 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in found.Uri.Options)
             {
-                if (option.DisablesCertificateValidation)
+                if (!option.DisablesCertificateValidation)
+                {
+                    continue;
+                }
+
+                if (found.Uri.AtlasHost is { } atlas)
+                {
+                    found.Report(RuleDescriptors.CertificateValidationDisabledOnAtlasInConfigurationFile, option.Span, option.Name + "=" + option.RawValue, found.FileName, atlas);
+                }
+                else
                 {
                     found.Report(RuleDescriptors.CertificateValidationDisabledInConfigurationFile, option.Span, option.Name + "=" + option.RawValue, found.FileName);
                 }

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.SettingsFlow;
 using MongoTlsAnalyzers.Uris;
 
 namespace MongoTlsAnalyzers.Rules
@@ -17,7 +19,7 @@ namespace MongoTlsAnalyzers.Rules
     internal sealed class HardCodedConnectionStringRule : MongoRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.HardCodedConnectionString, RuleDescriptors.HardCodedConnectionStringInConfigurationFile);
+            RuleDescriptors.HardCodedConnectionString, RuleDescriptors.HardCodedServerAddress, RuleDescriptors.HardCodedConnectionStringInConfigurationFile);
 
         public override bool ReadsConfigurationFiles => true;
 
@@ -38,6 +40,21 @@ namespace MongoTlsAnalyzers.Rules
         {
             var locator = UriSiteLocator.For(session.Model);
             session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeServerAddress(context, session), OperationKind.ObjectCreation);
+        }
+
+        /// <summary><c>new MongoServerAddress("10.1.2.3", 27017)</c>: once per settings write, on the first remote host.</summary>
+        private static void AnalyzeServerAddress(OperationAnalysisContext context, MongoAnalysisSession session)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (ServerAddressHost.FindReportable(creation, session.Model, context.CancellationToken, out var host) is not { } argument)
+            {
+                return;
+            }
+
+            // No fix moves a server address yet: the settings would have to be rebuilt from a connection string.
+            var properties = new FixFacts { Shape = ValueShape.ServerAddress, Secret = SecretKind.Host }.ToProperties();
+            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.HardCodedServerAddress, argument.Syntax.GetLocation(), properties, host));
         }
 
         private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)

@@ -26,6 +26,8 @@ namespace MongoTlsAnalyzers.Rules
 
                 var diagnostic = verdict switch
                 {
+                    InsecureVerdict.ValidationDisabled when setting.AtlasHost is { } atlas =>
+                        Diagnostic.Create(RuleDescriptors.CertificateValidationDisabledOnAtlas, setting.Location, setting.Facts.ToProperties(), setting.Subject, atlas),
                     InsecureVerdict.ValidationDisabled => Diagnostic.Create(RuleDescriptors.CertificateValidationDisabled, setting.Location, setting.Facts.ToProperties(), setting.Subject),
                     InsecureVerdict.FromConfiguration => Diagnostic.Create(RuleDescriptors.InsecureTlsFromConfiguration, setting.Location, setting.Facts.ToProperties(), setting.Subject, setting.Source!.Description),
                     _ => Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, setting.Location, setting.Facts.ToProperties(), setting.Subject),

@@ -28,5 +28,12 @@ namespace MongoTlsAnalyzers.Tls
 
         /// <summary>What the fixes need to know about the setting.</summary>
         public FixFacts Facts { get; }
+
+        /// <summary>The Atlas host the setting's URI names, for MTA003's Atlas message (docs/rules/MTA003.md "Atlas").</summary>
+        public string? AtlasHost { get; private set; }
+
+        /// <summary>This setting, toward the Atlas cluster <paramref name="host"/>.</summary>
+        public InsecureSetting OnAtlas(string host) =>
+            new InsecureSetting(Verdict, Location, Subject, Source, Facts) { AtlasHost = host };
     }
 }

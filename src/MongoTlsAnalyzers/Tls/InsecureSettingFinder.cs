@@ -220,7 +220,12 @@ namespace MongoTlsAnalyzers.Tls
                     EnableTlsEdit = tls == TlsKnowledge.Off ? located.ReplaceEdit(new TextSpan(option.Span.Start, 0), "tls=true&") : null,
                 };
                 facts = UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types);
+                var before = found.Count;
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);
+                if (site.Uri.AtlasHost is { } atlas && found.Count > before)
+                {
+                    found[before] = found[before].OnAtlas(atlas);
+                }
             }
         }
 

@@ -17,7 +17,8 @@ namespace MongoTlsAnalyzers.Uris
         public static UriRejection? Of(UriSite site, IOperation root, MongoCompilationModel model, out string? sink)
         {
             var layer = LayerOf(root, model.Types, out sink);
-            return DriverRejections.FindProven(site.Uri, layer, model.Profile);
+            // A piece appended under a condition may be absent: the text does not prove what the driver receives.
+            return site.IsConditionallyAssembled ? null : DriverRejections.FindProven(site.Uri, layer, model.Profile);
         }
 
         /// <summary>True when the other URI-text rules leave this URI to MTA011 (or to the driver's own loud failure).</summary>

@@ -11,12 +11,20 @@ namespace MongoTlsAnalyzers.Uris
     /// </summary>
     internal sealed class UriSite
     {
-        public UriSite(SyntaxNode root, FoldedString folded, MongoUri uri)
+        public UriSite(SyntaxNode root, FoldedString folded, MongoUri uri, bool isConditionallyAssembled = false, bool isAssembled = false)
         {
             Root = root;
             Folded = folded;
             Uri = uri;
+            IsConditionallyAssembled = isConditionallyAssembled;
+            IsAssembled = isAssembled;
         }
+
+        /// <summary>True when later appends in the member (a builder, <c>+=</c>) are part of the text (<see cref="StringAssembly"/>).</summary>
+        public bool IsAssembled { get; }
+
+        /// <summary>True when some appended piece may be absent at run time, so the text does not prove what the driver receives.</summary>
+        public bool IsConditionallyAssembled { get; }
 
         /// <summary>The outermost string expression: a literal, interpolated string or concatenation.</summary>
         public SyntaxNode Root { get; }
@@ -33,7 +41,7 @@ namespace MongoTlsAnalyzers.Uris
         {
             if (!IsInRoot(piece))
             {
-                return ValueShape.Declaration;
+                return IsAssembled && piece.ViaSymbol is null ? ValueShape.AssembledPiece : ValueShape.Declaration;
             }
 
             if (piece.IsFallback)

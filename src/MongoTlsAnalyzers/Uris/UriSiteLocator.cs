@@ -122,8 +122,15 @@ namespace MongoTlsAnalyzers.Uris
                 return null;
             }
 
+            // A builder or a string local started from this text: what is appended later in the member is part of the URI.
+            var assembled = StringAssembly.Extend(operation, folded, _model.Folder, cancellationToken);
+            if (assembled is not null)
+            {
+                folded = assembled.Folded;
+            }
+
             var uri = _model.ParseUri(folded.Value);
-            return uri is null ? null : new UriSite(operation.Syntax, folded, uri);
+            return uri is null ? null : new UriSite(operation.Syntax, folded, uri, assembled?.IsConditional ?? false, assembled is not null);
         }
 
         /// <summary>

@@ -3,8 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -172,6 +174,7 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             Interlocked.Increment(ref stats.AnalyzerRuns);
             stats.AddTime(ref stats.AnalysisMilliseconds, phase);
             Interlocked.Add(ref stats.Diagnostics, diagnostics.Length);
+            AssertNoPasswordInMessages(variant.Text, diagnostics);
             if (diagnostics.IsEmpty)
             {
                 return;
@@ -236,6 +239,30 @@ namespace MongoTlsAnalyzers.Tests.Robustness
                 }
             }
             stats.AddTime(ref stats.FixAllMilliseconds, phase);
+        }
+
+        /// <summary>
+        /// Passwords of the source's URIs (8 characters or more, so that a password such as "secret" is not confused
+        /// with a word of a message).
+        /// </summary>
+        private static readonly Regex UriPassword = new Regex(
+            @"mongodb(?:\+srv)?://[^:/@\s""'?]*:(?<password>[^@/\s""'?]{8,})@", RegexOptions.Compiled | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(5));
+
+        /// <summary>No diagnostic message, under any mutation, repeats a password of its source (docs/architecture.md "Never a password").</summary>
+        private static void AssertNoPasswordInMessages(string source, ImmutableArray<Diagnostic> diagnostics)
+        {
+            foreach (Match match in UriPassword.Matches(source))
+            {
+                var password = match.Groups["password"].Value;
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (diagnostic.GetMessage(CultureInfo.InvariantCulture).Contains(password, StringComparison.Ordinal))
+                    {
+                        // The password itself is not repeated in the failure either: its length and the diagnostic are enough to find it.
+                        throw new InvalidOperationException($"{diagnostic.Id} at {diagnostic.Location.GetLineSpan()} repeats a password of its source ({password.Length} characters) in its message");
+                    }
+                }
+            }
         }
 
         /// <summary>The failure message; the variant's full text goes to a file named after its source and variant numbers.</summary>

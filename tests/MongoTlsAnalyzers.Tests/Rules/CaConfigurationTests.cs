@@ -55,6 +55,61 @@ class C
                 Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage("The certificate from '" + file + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy));
         }
 
+        [Fact]
+        public async Task CaOptionsTowardAtlasSayThatNoCustomCaIsNeeded()
+        {
+            await Verify.VerifyAsync(
+                Code("var c = new MongoClient(\"mongodb+srv://cluster0.ab123.mongodb.net/?{|#0:tlsCAFile=/etc/ssl/ca.pem|}\");"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage(
+                    "The option tlsCAFile is ignored by the .NET driver, and the Atlas cluster 'cluster0.ab123.mongodb.net' needs no custom CA: its certificate chains to a public root that the operating system already trusts, so remove the option; " +
+                    "a TLS handshake failure against Atlas (TLSV1_ALERT_INTERNAL_ERROR) usually means that this client's IP address is not on the cluster's IP access list"));
+        }
+
+        private const string CaSources = """
+    static byte[] GetResourceBytes(string name) => Array.Empty<byte>();
+    static byte[] Bytes() => Array.Empty<byte>();
+    static string CaBundlePem => "";
+    static readonly X509Certificate2 RootCertificate = new X509Certificate2(Bytes());
+    static X509Certificate2 LoadCaCertificate() => new X509Certificate2(Bytes());
+    static X509Certificate2 LoadTrust() { var bytes = Bytes(); return new X509Certificate2(bytes); }
+    static X509Certificate2 LoadClient() => new X509Certificate2(Bytes());
+""";
+
+        [Theory]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|#0:new X509Certificate2(System.IO.File.ReadAllBytes(\"rds-combined-ca-bundle.p7b\"))|} } };", "rds-combined-ca-bundle.p7b")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|#0:new X509Certificate2(GetResourceBytes(\"MyApp.Certs.global-bundle.der\"))|} } };", "MyApp.Certs.global-bundle.der")]
+        [InlineData("var caBytes = Bytes(); settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|#0:X509CertificateLoader.LoadCertificate(caBytes)|} } };", "caBytes")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { {|#0:X509Certificate2.CreateFromPem(CaBundlePem)|} } };", "CaBundlePem")]
+        [InlineData("var trustAnchor = {|#0:new X509Certificate2(Bytes())|}; settings.SslSettings = new SslSettings { ClientCertificates = new[] { trustAnchor } };", "trustAnchor")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { LoadCaCertificate() } };", "LoadCaCertificate", "static X509Certificate2 LoadCaCertificate() => {|#0:new X509Certificate2(Bytes())|};")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { LoadTrust() } };", "LoadTrust", "static X509Certificate2 LoadTrust() { var bytes = Bytes(); return {|#0:new X509Certificate2(bytes)|}; }")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { RootCertificate } };", "RootCertificate", "static readonly X509Certificate2 RootCertificate = {|#0:new X509Certificate2(Bytes())|};")]
+        public async Task KeylessCertificatesFromSourcesNamedLikeACa(string body, string source, string? marked = null)
+        {
+            var members = CaSources;
+            if (marked is not null)
+            {
+                var plain = marked.Replace("{|#0:", string.Empty).Replace("|}", string.Empty);
+                members = members.Replace(plain, marked);
+            }
+
+            await Verify.VerifyAsync(
+                Code(body, members),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage("The certificate from '" + source + "' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + Remedy));
+        }
+
+        [Theory]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { new X509Certificate2(System.IO.File.ReadAllBytes(\"client.pfx\")) } };")]
+        [InlineData("var clientCertBytes = Bytes(); settings.SslSettings = new SslSettings { ClientCertificates = new[] { new X509Certificate2(clientCertBytes) } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { LoadClient() } };")]
+        [InlineData("settings.SslSettings = new SslSettings { ClientCertificates = new[] { X509Certificate2.CreateFromPem(CaBundlePem, expected) } };")]
+        [InlineData("var certs = new System.Collections.Generic.List<X509Certificate>(); certs.Add(new X509Certificate2(GetResourceBytes(\"ca-bundle.der\"))); settings.SslSettings = new SslSettings { ClientCertificates = certs };")]
+        [InlineData("var rootCa = new X509Certificate2(Bytes()); var chain = new X509Chain(); chain.ChainPolicy.CustomTrustStore.Add(rootCa);")]
+        public async Task KeylessCertificatesThatAreNotACaInClientCertificatesAreSilent(string body)
+        {
+            await Verify.VerifyAsync(Code(body, CaSources));
+        }
+
         [Theory]
         [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateChainErrors|}")]
         [InlineData("ServerCertificateValidationCallback = {|#0:(s, c, ch, errors) => (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None|}")]

@@ -32,6 +32,19 @@ namespace MongoTlsAnalyzers.Tests.Rules
         }
 
         [Theory]
+        [InlineData("var c = new MongoClient(\"mongodb+srv://app:<password>@cluster0.ab123.mongodb.net/?{|#0:tlsInsecure=true|}\");", "The option tlsInsecure=true")]
+        [InlineData("var c = new MongoClient(\"mongodb://cluster0-shard-00-00.ab123.mongodb.net:27017/?ssl=true&{|#0:sslVerifyCertificate=false|}\");", "The option sslVerifyCertificate=false")]
+        public async Task AtlasHostsGetTheAtlasWording(string body, string subject)
+        {
+            var host = body.Contains("+srv", System.StringComparison.Ordinal) ? "cluster0.ab123.mongodb.net" : "cluster0-shard-00-00.ab123.mongodb.net";
+            await Mta003.VerifyAsync(
+                Code(body),
+                Mta003.Diagnostic(RuleDescriptors.CertificateValidationDisabledOnAtlas).WithLocation(0).WithMessage(
+                    subject + " turns off server certificate validation for the Atlas cluster '" + host + "', whose certificate chains to a public root that the operating system already trusts, so remove it; " +
+                    "a TLS handshake failure against Atlas (TLSV1_ALERT_INTERNAL_ERROR) usually means that this client's IP address is not on the cluster's IP access list"));
+        }
+
+        [Theory]
         [InlineData("var t = new MongoClientSettings { {|#0:AllowInsecureTls = true|}, UseTls = true };", "AllowInsecureTls = true")]
         [InlineData("var t = new MongoClientSettings(); {|#0:t.AllowInsecureTls = true|}; t.UseTls = true;", "AllowInsecureTls = true")]
         [InlineData("var t = new MongoClientSettings(); t.ClusterConfigurator = cb => cb.ConfigureSsl(ssl => ssl.With(serverCertificateValidationCallback: new RemoteCertificateValidationCallback({|#0:(a, b, c, d) => true|})));", "A certificate validation callback that accepts every certificate")]

@@ -65,6 +65,21 @@ namespace MongoTlsAnalyzers.Tests.Rules
                 File(AppSettings, "{ \"MongoDB\": { \"ConnectionString\": \"mongodb://app:p%40ss@db.example.com/shop\" } }"));
         }
 
+        /// <summary>Atlas: the server's certificate chains to a public root, so the message says to remove the override or CA and check the IP access list.</summary>
+        [Fact]
+        public async Task AtlasHostsGetTheAtlasWordingInJson()
+        {
+            const string Atlas = "a TLS handshake failure against Atlas (TLSV1_ALERT_INTERNAL_ERROR) usually means that this client's IP address is not on the cluster's IP access list";
+            await ConfigurationFileVerifier<CertificateValidationDisabledRule>.VerifyAsync(
+                File(AppSettings, Connection("mongodb+srv://cluster0.ab123.mongodb.net/?{|#0:tlsInsecure=true|}")),
+                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.CertificateValidationDisabledOnAtlasInConfigurationFile).WithLocation(0)
+                    .WithMessage("The option tlsInsecure=true in appsettings.json turns off server certificate validation for the Atlas cluster 'cluster0.ab123.mongodb.net', whose certificate chains to a public root that the operating system already trusts, so remove it; " + Atlas));
+            await ConfigurationFileVerifier<CaConfigurationRule>.VerifyAsync(
+                File(AppSettings, Connection("mongodb+srv://cluster0.ab123.mongodb.net/?{|#0:tlsCAFile=/etc/ssl/ca.pem|}")),
+                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.CaConfigurationIneffectiveOnAtlas).WithLocation(0)
+                    .WithMessage("The option tlsCAFile is ignored by the .NET driver, and the Atlas cluster 'cluster0.ab123.mongodb.net' needs no custom CA: its certificate chains to a public root that the operating system already trusts, so remove the option; " + Atlas));
+        }
+
         [Fact]
         public async Task EscapesInTheJsonStringMapBackToTheFile()
         {

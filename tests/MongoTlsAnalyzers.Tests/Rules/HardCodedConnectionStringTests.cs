@@ -27,6 +27,49 @@ namespace MongoTlsAnalyzers.Tests.Rules
             await Verify.VerifyAsync(SinkAndShapeCases.Source(shape, sink), options);
         }
 
+        private static string ServerCode(string body) => /* lang=c#-test */ $$"""
+using MongoDB.Driver;
+
+class C
+{
+    MongoClient M(string host)
+    {
+        {{body}}
+    }
+}
+""";
+
+        [Theory]
+        [InlineData("var s = new MongoClientSettings { Server = new MongoServerAddress({|#0:\"10.1.2.3\"|}, 27017) }; return new MongoClient(s);", "10.1.2.3")]
+        [InlineData("var s = new MongoClientSettings(); s.Server = new MongoServerAddress({|#0:\"db1.corp.example.net\"|}); return new MongoClient(s);", "db1.corp.example.net")]
+        [InlineData("var s = new MongoClientSettings { Servers = new[] { new MongoServerAddress({|#0:\"db1.corp.example.net\"|}), new MongoServerAddress(\"db2.corp.example.net\") } }; return new MongoClient(s);", "db1.corp.example.net")]
+        [InlineData("var s = new MongoClientSettings { Servers = new[] { new MongoServerAddress(\"localhost\"), new MongoServerAddress({|#0:\"db2.corp.example.net\"|}) } }; return new MongoClient(s);", "db2.corp.example.net")]
+        [InlineData("var b = new MongoUrlBuilder { Server = new MongoServerAddress({|#0:\"mongo.internal\"|}, 27018) }; return new MongoClient(b.ToMongoUrl());", "mongo.internal")]
+        [InlineData("var address = new MongoServerAddress({|#0:\"10.1.2.3\"|}, 27017); var s = new MongoClientSettings { Server = address }; return new MongoClient(s);", "10.1.2.3")]
+        public async Task ServerAddressesWithAConstantRemoteHostAreReportedOncePerWrite(string body, string host)
+        {
+            await Verify.VerifyAsync(ServerCode(body), Verify.Diagnostic(RuleDescriptors.HardCodedServerAddress).WithLocation(0).WithArguments(host));
+        }
+
+        [Theory]
+        [InlineData("var s = new MongoClientSettings { Server = new MongoServerAddress(\"localhost\", 27017) }; return new MongoClient(s);")]
+        [InlineData("var s = new MongoClientSettings { Servers = new[] { new MongoServerAddress(\"127.0.0.1\"), new MongoServerAddress(\"::1\") } }; return new MongoClient(s);")]
+        [InlineData("var s = new MongoClientSettings { Server = new MongoServerAddress(host) }; return new MongoClient(s);")]
+        [InlineData("var s = new MongoClientSettings { Server = new MongoServerAddress(\"<host>\") }; return new MongoClient(s);")]
+        [InlineData("var s = new MongoClientSettings { Server = new MongoServerAddress(System.Environment.GetEnvironmentVariable(\"MONGO_HOST\") ?? \"localhost\") }; return new MongoClient(s);")]
+        public async Task LoopbackAndNonConstantServerAddressesAreSilent(string body)
+        {
+            await Verify.VerifyAsync(ServerCode(body));
+        }
+
+        [Fact]
+        public async Task ServerAddressesAreSilentInTestCode()
+        {
+            await Verify.VerifyAsync(
+                ServerCode("var s = new MongoClientSettings { Server = new MongoServerAddress(\"10.1.2.3\", 27017) }; return new MongoClient(s);"),
+                new TestOptions { GlobalConfig = "build_property.IsTestProject = true" });
+        }
+
         [Fact]
         public async Task MessageNamesTheHost()
         {
