@@ -28,6 +28,9 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         private readonly List<ISymbol> _removalCandidates = new List<ISymbol>();
         private bool _needsConfigurationImport;
 
+        /// <summary>The connection-string name of the diagnostic being applied (<see cref="ConnectionKeys"/>).</summary>
+        private string _connectionName = ConnectionKeys.DefaultName;
+
         private HardCodedValueEditor(Document document, DocumentEditor editor)
         {
             _document = document;
@@ -71,6 +74,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             var facts = FixFacts.Of(diagnostic);
             var shape = facts.Shape;
             var kind = facts.Secret;
+            _connectionName = ConnectionNameOf(node, kind, cancellationToken);
             if (shape is ValueShape.AssembledPiece or ValueShape.ServerAddress)
             {
                 // One append of a builder, or one server address: replacing that piece alone would leave the rest of the
@@ -341,17 +345,29 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             return false;
         }
 
+        /// <summary>The name the connection string at <paramref name="node"/> moves to: one per distinct URI text of the compilation.</summary>
+        private string ConnectionNameOf(ExpressionSyntax node, SecretKind kind, CancellationToken cancellationToken)
+        {
+            if (kind != SecretKind.ConnectionString)
+            {
+                return ConnectionKeys.DefaultName;
+            }
+
+            var text = ConnectionKeys.UriTextAt(StringExpressions.Outermost(node), Model, cancellationToken);
+            return text is null ? ConnectionKeys.DefaultName : ConnectionKeys.For(Model.Compilation, cancellationToken).NameFor(text);
+        }
+
         private ExpressionSyntax Read(SecretKind kind, int position, CancellationToken cancellationToken)
         {
             var configuration = ConfigurationAccess.Find(Model, position, cancellationToken);
-            var read = SecretReads.Create(kind, configuration, out var needsImport);
+            var read = SecretReads.Create(kind, configuration, out var needsImport, _connectionName);
             _needsConfigurationImport |= needsImport && !ExtensionIsInScope(configuration!, position);
             return read;
         }
 
         private string Title(SecretKind kind, int position, CancellationToken cancellationToken)
         {
-            var (key, variable, description) = SecretReads.Names(kind);
+            var (key, variable, description) = SecretReads.Names(kind, _connectionName);
             return ConfigurationAccess.Find(Model, position, cancellationToken) is not null
                 ? $"Read the {description} from configuration ('{key}')"
                 : $"Read the {description} from the {variable} environment variable";

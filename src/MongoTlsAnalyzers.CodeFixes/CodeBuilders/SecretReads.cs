@@ -17,12 +17,16 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         public const string ConnectionStringName = "MongoDB";
         public const string ConnectionStringVariable = "MONGODB_URI";
 
-        /// <summary>The configuration key and environment variable for each kind of value.</summary>
-        public static (string ConfigurationKey, string Variable, string Description) Names(SecretKind valueKind) => valueKind switch
+        /// <summary>
+        /// The configuration key and environment variable for each kind of value; a connection string under its own name
+        /// (<see cref="ConnectionKeys"/>: <c>ConnectionStrings:Reporting</c>, <c>MONGODB_URI_REPORTING</c>).
+        /// </summary>
+        public static (string ConfigurationKey, string Variable, string Description) Names(SecretKind valueKind, string connectionName = ConnectionStringName) => valueKind switch
         {
             SecretKind.Password => ("MongoDB:Password", "MONGODB_PASSWORD", "MongoDB password"),
             SecretKind.Host => ("MongoDB:Host", "MONGODB_HOST", "MongoDB host"),
-            _ => ("ConnectionStrings:" + ConnectionStringName, ConnectionStringVariable, "MongoDB connection string"),
+            _ => ("ConnectionStrings:" + connectionName, ConnectionKeys.VariableFor(connectionName),
+                connectionName == ConnectionStringName ? "MongoDB connection string" : $"'{connectionName}' MongoDB connection string"),
         };
 
         /// <summary>
@@ -30,9 +34,9 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
         /// or <c>(Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw ...)</c>. The parentheses are removed
         /// by the simplifier where they are not needed.
         /// </summary>
-        public static ExpressionSyntax Create(SecretKind valueKind, ExpressionSyntax? configuration, out bool needsConfigurationImport)
+        public static ExpressionSyntax Create(SecretKind valueKind, ExpressionSyntax? configuration, out bool needsConfigurationImport, string connectionName = ConnectionStringName)
         {
-            var (key, variable, description) = Names(valueKind);
+            var (key, variable, description) = Names(valueKind, connectionName);
             ExpressionSyntax read;
             string message;
             needsConfigurationImport = false;
@@ -42,9 +46,9 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
                 {
                     read = SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, configuration, SyntaxFactory.IdentifierName("GetConnectionString")),
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(ConnectionStringName)))));
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(connectionName)))));
                     needsConfigurationImport = true;
-                    message = $"The connection string '{ConnectionStringName}' is not configured; set ConnectionStrings:{ConnectionStringName}.";
+                    message = $"The connection string '{connectionName}' is not configured; set ConnectionStrings:{connectionName}.";
                 }
                 else
                 {

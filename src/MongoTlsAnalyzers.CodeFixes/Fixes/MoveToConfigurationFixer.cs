@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using MongoTlsAnalyzers.CodeFixes.CodeBuilders;
-using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
@@ -14,7 +13,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// MTA001 and MTA002: "Move the connection string to configuration". Reads the value from an
     /// <c>IConfiguration</c> in scope (<c>GetConnectionString("MongoDB")</c>), else from the <c>MONGODB_URI</c>
     /// environment variable, failing clearly when it is missing; removes the literal and the const or field
-    /// that held it once unused.
+    /// that held it once unused. Each connection gets its own key (<see cref="ConnectionKeys"/>), and every copy of the
+    /// same connection string in the project moves with it (<see cref="ConnectionMove"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveToConfigurationFixer))]
     [Shared]
@@ -26,8 +26,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.HardCodedCredentials, RuleIds.HardCodedConnectionString);
 
-        public override FixAllProvider GetFixAllProvider() =>
-            DocumentFixAll.Create((document, diagnostics, cancellationToken) => HardCodedValueEditor.FixAsync(document, diagnostics, cancellationToken));
+        public override FixAllProvider GetFixAllProvider() => ConnectionMoveFixAll.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -42,7 +41,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,
-                        cancellationToken => HardCodedValueEditor.FixAsync(context.Document, new[] { diagnostic }, cancellationToken),
+                        cancellationToken => ConnectionMove.ApplyAsync(
+                            context.Document.Project.Solution,
+                            ConnectionMove.ByDocument(context.Document.Project.Solution, new[] { diagnostic }),
+                            cancellationToken),
                         EquivalenceKey),
                     diagnostic);
             }

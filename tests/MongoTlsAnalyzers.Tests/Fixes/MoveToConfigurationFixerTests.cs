@@ -352,7 +352,7 @@ class C
         }
 
         [Fact]
-        public async Task FixAllFixesEveryDiagnosticInTheDocument()
+        public async Task FixAllFixesEveryDiagnosticInTheDocumentWithOneKeyPerConnection()
         {
             await Credentials.VerifyAsync(/* lang=c#-test */ """
 
@@ -373,10 +373,10 @@ using MongoDB.Driver;
 
 class C
 {
-    object A() => new MongoClient(System.Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw new System.InvalidOperationException("Set the MONGODB_URI environment variable to the MongoDB connection string."));
-    object B() => new MongoClient((System.Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw new System.InvalidOperationException("Set the MONGODB_URI environment variable to the MongoDB connection string.")) + "/?appName=b");
+    object A() => new MongoClient(System.Environment.GetEnvironmentVariable("MONGODB_URI_SHARED") ?? throw new System.InvalidOperationException("Set the MONGODB_URI_SHARED environment variable to the 'Shared' MongoDB connection string."));
+    object B() => new MongoClient((System.Environment.GetEnvironmentVariable("MONGODB_URI_SHARED") ?? throw new System.InvalidOperationException("Set the MONGODB_URI_SHARED environment variable to the 'Shared' MongoDB connection string.")) + "/?appName=b");
     object D() => new MongoClient(System.Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw new System.InvalidOperationException("Set the MONGODB_URI environment variable to the MongoDB connection string."));
-    object E() => new MongoUrl(System.Environment.GetEnvironmentVariable("MONGODB_URI") ?? throw new System.InvalidOperationException("Set the MONGODB_URI environment variable to the MongoDB connection string."));
+    object E() => new MongoUrl(System.Environment.GetEnvironmentVariable("MONGODB_URI_2") ?? throw new System.InvalidOperationException("Set the MONGODB_URI_2 environment variable to the 'MongoDB2' MongoDB connection string."));
 }
 """, Key);
         }

@@ -31,6 +31,9 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
         /// <summary>More source files, as (file name, text).</summary>
         public (string Name, string Text)[] AdditionalSources { get; init; } = Array.Empty<(string, string)>();
 
+        /// <summary>The additional source files after the fix, when the fix changes them too; otherwise they stay as they were.</summary>
+        public (string Name, string Text)[]? FixedAdditionalSources { get; init; }
+
         /// <summary>Whether the compilation references the runtime helper (MongoTlsAnalyzers.Settings; driver 3.x only).</summary>
         public bool ReferenceHelper { get; init; }
 
@@ -39,7 +42,7 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
 
         public static TestOptions Default { get; } = new TestOptions();
 
-        internal void Apply(SolutionState state, DriverVersion driver)
+        internal void Apply(SolutionState state, DriverVersion driver, bool isFixedState = false)
         {
             state.AdditionalReferences.AddRange(TestReferences.For(driver));
             if (ReferenceHelper)
@@ -48,7 +51,7 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             }
 
             state.OutputKind = OutputKind;
-            foreach (var (name, text) in AdditionalSources)
+            foreach (var (name, text) in isFixedState && FixedAdditionalSources is not null ? FixedAdditionalSources : AdditionalSources)
             {
                 state.Sources.Add((name, text));
             }
@@ -166,7 +169,7 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
                 }
 
                 options.Apply(test.TestState, driver);
-                options.Apply(test.FixedState, driver);
+                options.Apply(test.FixedState, driver, isFixedState: true);
                 test.ExpectedDiagnostics.AddRange(expected);
                 test.FixedState.ExpectedDiagnostics.AddRange(remaining);
                 try
