@@ -173,6 +173,11 @@ namespace MongoTlsAnalyzers.Descriptors
             message: "{0} is controlled by {1}; a configuration change can then silently turn off certificate validation in production, so allow it only under a Development guard",
             description: "A configuration switch that disables certificate validation ends up turned on in production. Derive the value from the host environment (IsDevelopment) instead.");
 
+        /// <summary>MTA004 for a value from a field, property or method of the code: {0} the setting, {1} the member ("the field 'C._insecure'").</summary>
+        public static readonly DiagnosticDescriptor InsecureTlsFromCodeMember = Variant(
+            InsecureTlsFromConfiguration,
+            "{0} is controlled by {1}, which nothing ties to the Development environment; whatever sets it can then silently turn off certificate validation in production, so allow it only under a Development guard");
+
         public static readonly DiagnosticDescriptor TlsSettingsWithoutTls = Create(
             RuleIds.TlsSettingsWithoutTls,
             RuleCategories.Security,
