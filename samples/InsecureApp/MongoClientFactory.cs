@@ -15,6 +15,8 @@ public static class MongoClientFactory
         // Fail fast instead of hanging while the primary is down.
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(3); // expect: MTA007
         settings.SocketTimeout = TimeSpan.FromSeconds(30000); // expect: MTA008
+        // "Be patient during maintenance": with the cluster down, every request now hangs for ten minutes.
+        settings.WaitQueueTimeout = TimeSpan.FromMinutes(10); // expect: MTA007
         return new MongoClient(settings);
     }
 

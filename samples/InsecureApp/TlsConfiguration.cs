@@ -35,6 +35,15 @@ public static class TlsConfiguration
         return settings;
     }
 
+    // A switch for the on-call engineer, set from an admin endpoint; nothing ties it to Development.
+    public static bool TrustAnyCertificate { get; set; }
+
+    public static MongoClientSettings ForOnCall(MongoClientSettings settings)
+    {
+        settings.AllowInsecureTls = TrustAnyCertificate; // expect: MTA004
+        return settings;
+    }
+
     public static IMongoClient Legacy() =>
         new MongoClient("mongodb://legacy-db.internal.example.com:27017/?tlsInsecure=true"); // expect: MTA002, MTA009
 

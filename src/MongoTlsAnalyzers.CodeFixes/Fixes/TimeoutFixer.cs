@@ -15,41 +15,47 @@ using MongoTlsAnalyzers.Descriptors;
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
 {
     /// <summary>
-    /// MTA007: "Raise to the recommended minimum" and "Remove, to use the driver default", for property
-    /// assignments and for URI options.
+    /// MTA007: "Raise to the recommended minimum" (below a floor), "Lower to the recommended maximum" (above a
+    /// ceiling) and "Remove, to use the driver default", for property assignments and for URI options.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TimeoutFixer))]
     [Shared]
     public sealed class TimeoutFixer : MongoCodeFixProvider
     {
         public const string RaiseKey = "MTA.RaiseTimeout";
+        public const string LowerKey = "MTA.LowerTimeout";
         public const string RemoveKey = "MTA.RemoveTimeout";
 
-        private static readonly DiagnosticEdits.EditRegistrar RaiseInUri = LiteralEditRegistrar.For(facts => facts.ReplaceEdit);
+        private static readonly DiagnosticEdits.EditRegistrar ReplaceInUri = LiteralEditRegistrar.For(facts => facts.ReplaceEdit);
         private static readonly DiagnosticEdits.EditRegistrar RemoveFromUri = LiteralEditRegistrar.For(facts => facts.RemoveEdit);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TimeoutTooShortOrInvalid);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            FixAction.When(RaiseKey, "Raise to the recommended minimum", facts => facts.ReplaceEdit is not null || facts.FloorTicks is not null, Raise),
+            FixAction.When(RaiseKey, "Raise to the recommended minimum", facts => facts.FloorTicks is not null && CanReplace(facts), (session, diagnostic, token) => SetTo(session, diagnostic, FixFacts.Of(diagnostic).FloorTicks, token)),
+            FixAction.When(LowerKey, "Lower to the recommended maximum", facts => facts.CeilingTicks is not null && CanReplace(facts), (session, diagnostic, token) => SetTo(session, diagnostic, FixFacts.Of(diagnostic).CeilingTicks, token)),
             FixAction.When(RemoveKey, "Remove, to use the driver default", facts => facts.RemoveEdit is not null || IsDeletable(facts), Remove));
 
         private static bool IsDeletable(FixFacts facts) => facts.Setting is SettingForm.Statement or SettingForm.InitializerMember;
 
-        private static bool Raise(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
+        /// <summary>A URI option's value is replaced by the literal edit the analyzer recorded; a property's by a <c>TimeSpan</c> expression.</summary>
+        private static bool CanReplace(FixFacts facts) => facts.Setting != SettingForm.UriOption || facts.ReplaceEdit is not null;
+
+        /// <summary>Sets the flagged timeout to the floor or ceiling in <paramref name="ticks"/>.</summary>
+        private static bool SetTo(EditSession session, Diagnostic diagnostic, long? ticks, CancellationToken cancellationToken)
         {
             var facts = FixFacts.Of(diagnostic);
-            if (facts.ReplaceEdit is not null)
+            if (facts.Setting == SettingForm.UriOption)
             {
-                return RaiseInUri(session, diagnostic, cancellationToken);
+                return facts.ReplaceEdit is not null && ReplaceInUri(session, diagnostic, cancellationToken);
             }
 
-            if (facts.FloorTicks is not { } ticks || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
+            if (ticks is not { } limit || FindAssignment(session.Editor.OriginalRoot, diagnostic) is not { } assignment)
             {
                 return false;
             }
 
-            var value = DurationExpression(TimeSpan.FromTicks(ticks)).WithTriviaFrom(assignment.Right);
+            var value = DurationExpression(TimeSpan.FromTicks(limit)).WithTriviaFrom(assignment.Right);
             session.Editor.ReplaceNode(assignment.Right, value);
             return true;
         }
@@ -74,12 +80,18 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         private static AssignmentExpressionSyntax? FindAssignment(SyntaxNode root, Diagnostic diagnostic) =>
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as AssignmentExpressionSyntax;
 
-        /// <summary><c>TimeSpan.FromSeconds(12)</c>, or milliseconds when the value is not whole seconds.</summary>
+        /// <summary>
+        /// <c>TimeSpan.FromSeconds(12)</c>, <c>TimeSpan.FromMinutes(2)</c> for whole minutes from one minute up, or
+        /// milliseconds when the value is not whole seconds.
+        /// </summary>
         internal static ExpressionSyntax DurationExpression(TimeSpan value)
         {
+            var wholeMinutes = value.Ticks > 0 && value.Ticks % TimeSpan.TicksPerMinute == 0;
             var wholeSeconds = value.Ticks % TimeSpan.TicksPerSecond == 0;
-            var method = wholeSeconds ? "FromSeconds" : "FromMilliseconds";
-            var amount = wholeSeconds
+            var method = wholeMinutes ? "FromMinutes" : wholeSeconds ? "FromSeconds" : "FromMilliseconds";
+            var amount = wholeMinutes
+                ? ((long)value.TotalMinutes).ToString(CultureInfo.InvariantCulture)
+                : wholeSeconds
                 ? ((long)value.TotalSeconds).ToString(CultureInfo.InvariantCulture)
                 : value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
             return SyntaxFactory.InvocationExpression(

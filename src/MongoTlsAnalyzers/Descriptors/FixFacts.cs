@@ -53,8 +53,11 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>MTA008: the flagged <c>TimeSpan.FromSeconds(n)</c> or <c>new TimeSpan(n)</c> is written at the location (not read through a variable).</summary>
         public bool ConvertibleInPlace { get; init; }
 
-        /// <summary>MTA007: the recommended minimum, in ticks.</summary>
+        /// <summary>MTA007: the recommended minimum, in ticks, for a value below it.</summary>
         public long? FloorTicks { get; init; }
+
+        /// <summary>MTA007: the recommended maximum, in ticks, for a value above it.</summary>
+        public long? CeilingTicks { get; init; }
 
         /// <summary>MTA005: the option name a misspelled one should become.</summary>
         public string? Suggestion { get; init; }
@@ -108,6 +111,11 @@ namespace MongoTlsAnalyzers.Descriptors
                 builder[nameof(FloorTicks)] = ticks.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (CeilingTicks is { } ceilingTicks)
+            {
+                builder[nameof(CeilingTicks)] = ceilingTicks.ToString(CultureInfo.InvariantCulture);
+            }
+
             Put(builder, nameof(Suggestion), Suggestion);
             Put(builder, nameof(CaProblem), CaProblem);
             Put(builder, nameof(CaFile), CaFile);
@@ -143,7 +151,8 @@ namespace MongoTlsAnalyzers.Descriptors
                 CanEnableTlsBefore = Flag(properties, nameof(CanEnableTlsBefore)),
                 ReplaceableCallback = Flag(properties, nameof(ReplaceableCallback)),
                 ConvertibleInPlace = Flag(properties, nameof(ConvertibleInPlace)),
-                FloorTicks = Text(properties, nameof(FloorTicks)) is { } ticks && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null,
+                FloorTicks = Ticks(properties, nameof(FloorTicks)),
+                CeilingTicks = Ticks(properties, nameof(CeilingTicks)),
                 Suggestion = Text(properties, nameof(Suggestion)),
                 CaProblem = ParseEnum<CaProblem>(properties, nameof(CaProblem)),
                 CaFile = Text(properties, nameof(CaFile)),
@@ -189,6 +198,9 @@ namespace MongoTlsAnalyzers.Descriptors
 
         private static string? Text(ImmutableDictionary<string, string?> properties, string key) =>
             properties.TryGetValue(key, out var value) ? value : null;
+
+        private static long? Ticks(ImmutableDictionary<string, string?> properties, string key) =>
+            Text(properties, key) is { } ticks && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
         private static bool Flag(ImmutableDictionary<string, string?> properties, string key) => Text(properties, key) == "true";
 

@@ -120,9 +120,17 @@ namespace MongoTlsAnalyzers.Descriptors
             RuleIds.TimeoutTooShortOrInvalid,
             RuleCategories.Reliability,
             DiagnosticSeverity.Warning,
-            title: "MongoDB timeout too short or invalid",
+            title: "MongoDB timeout too short, too long or invalid",
             message: "{0} is {1}, below the recommended minimum of {2}: {3}; raise it, or remove it to use the default of {4}",
-            description: "Timeouts below the recommended floors turn ordinary events such as a replica-set election into application errors.");
+            description: "Timeouts below the recommended floors turn ordinary events such as a replica-set election into application errors; timeouts above the recommended ceilings make requests hang for minutes, or forever, before they fail when the cluster is unreachable.");
+
+        /// <summary>
+        /// MTA007 above a ceiling: {0} the setting, {1} its value, {2} the ceiling, {3} what users then see
+        /// (<c>TimeoutPolicy.CeilingReason</c>), {4} the driver's default.
+        /// </summary>
+        public static readonly DiagnosticDescriptor TimeoutAboveCeiling = Variant(
+            TimeoutTooShortOrInvalid,
+            "{0} is {1}, above the recommended maximum of {2}: {3}; lower it, or remove it to use the default of {4}");
 
         /// <summary>MTA007 for a connect timeout of 0: {0} the setting, {1} the driver's default.</summary>
         public static readonly DiagnosticDescriptor TimeoutImmediateConnect = Variant(
@@ -182,6 +190,11 @@ namespace MongoTlsAnalyzers.Descriptors
             title: "Insecure TLS can be switched on by configuration",
             message: "{0} is controlled by {1}; a configuration change can then silently turn off certificate validation in production, so allow it only under a Development guard",
             description: "A configuration switch that disables certificate validation ends up turned on in production. Derive the value from the host environment (IsDevelopment) instead.");
+
+        /// <summary>MTA004 for a value from a field, property or method of the code: {0} the setting, {1} the member ("the field 'C._insecure'").</summary>
+        public static readonly DiagnosticDescriptor InsecureTlsFromCodeMember = Variant(
+            InsecureTlsFromConfiguration,
+            "{0} is controlled by {1}, which nothing ties to the Development environment; whatever sets it can then silently turn off certificate validation in production, so allow it only under a Development guard");
 
         public static readonly DiagnosticDescriptor TlsSettingsWithoutTls = Create(
             RuleIds.TlsSettingsWithoutTls,

@@ -10,7 +10,8 @@ namespace MongoTlsAnalyzers.Options
             debugIsDevelopment: true,
             analyzeTestProjects: false,
             TimeoutFloors.Default,
-            ImmutableArray<OptionError>.Empty);
+            ImmutableArray<OptionError>.Empty,
+            ceilings: TimeoutCeilings.Default);
 
         public MongoTlsOptions(
             ImmutableArray<string> developmentGuardMethods,
@@ -18,8 +19,10 @@ namespace MongoTlsAnalyzers.Options
             bool analyzeTestProjects,
             TimeoutFloors floors,
             ImmutableArray<OptionError> errors,
-            bool sourceScreen = true)
+            bool sourceScreen = true,
+            TimeoutCeilings? ceilings = null)
         {
+            Ceilings = ceilings ?? TimeoutCeilings.Default;
             SourceScreen = sourceScreen;
             DevelopmentGuardMethods = developmentGuardMethods;
             DebugIsDevelopment = debugIsDevelopment;
@@ -38,6 +41,9 @@ namespace MongoTlsAnalyzers.Options
         public bool AnalyzeTestProjects { get; }
 
         public TimeoutFloors Floors { get; }
+
+        /// <summary>The recommended maximum of each timeout (<c>mongo_tls.max_*</c>).</summary>
+        public TimeoutCeilings Ceilings { get; }
 
         /// <summary>
         /// Whether files that cannot hold anything the rules analyse are skipped (global only; default true). The

@@ -22,6 +22,10 @@ namespace MongoTlsAnalyzers.Options
         public const string MinSocketTimeoutKey = "mongo_tls.min_socket_timeout";
         public const string MinWaitQueueTimeoutKey = "mongo_tls.min_wait_queue_timeout";
         public const string MinHeartbeatIntervalKey = "mongo_tls.min_heartbeat_interval";
+        public const string MaxServerSelectionTimeoutKey = "mongo_tls.max_server_selection_timeout";
+        public const string MaxConnectTimeoutKey = "mongo_tls.max_connect_timeout";
+        public const string MaxWaitQueueTimeoutKey = "mongo_tls.max_wait_queue_timeout";
+        public const string MaxHeartbeatIntervalKey = "mongo_tls.max_heartbeat_interval";
         public const string SourceScreenKey = "mongo_tls.source_screen";
 
         /// <summary>
@@ -83,7 +87,14 @@ namespace MongoTlsAnalyzers.Options
                 ReadDuration(options, MinWaitQueueTimeoutKey, defaults.WaitQueue, errors),
                 ReadDuration(options, MinHeartbeatIntervalKey, defaults.HeartbeatInterval, errors));
 
-            return new MongoTlsOptions(guards, debugIsDevelopment, analyzeTestProjects, floors, errors.ToImmutableArray(), sourceScreen);
+            var defaultCeilings = TimeoutCeilings.Default;
+            var ceilings = new TimeoutCeilings(
+                ReadCeiling(options, MaxServerSelectionTimeoutKey, defaultCeilings.ServerSelection, errors),
+                ReadCeiling(options, MaxConnectTimeoutKey, defaultCeilings.Connect, errors),
+                ReadCeiling(options, MaxWaitQueueTimeoutKey, defaultCeilings.WaitQueue, errors),
+                ReadCeiling(options, MaxHeartbeatIntervalKey, defaultCeilings.HeartbeatInterval, errors));
+
+            return new MongoTlsOptions(guards, debugIsDevelopment, analyzeTestProjects, floors, errors.ToImmutableArray(), sourceScreen, ceilings);
         }
 
         private static bool ReadBoolean(AnalyzerConfigOptions options, string key, bool defaultValue, List<OptionError> errors)
@@ -118,6 +129,28 @@ namespace MongoTlsAnalyzers.Options
             }
 
             errors.Add(new OptionError(key, text, reason, FormatDuration(defaultValue)));
+            return defaultValue;
+        }
+
+        /// <summary>A ceiling: a duration as for the floors, or <c>none</c> for no ceiling (null).</summary>
+        private static TimeSpan? ReadCeiling(AnalyzerConfigOptions options, string key, TimeSpan? defaultValue, List<OptionError> errors)
+        {
+            if (!options.TryGetValue(key, out var text) || text is null)
+            {
+                return defaultValue;
+            }
+
+            if (string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            if (TryParseDuration(text, out var value, out var reason))
+            {
+                return value;
+            }
+
+            errors.Add(new OptionError(key, text, reason + ", or none for no ceiling", defaultValue is { } ceiling ? FormatDuration(ceiling) : "none"));
             return defaultValue;
         }
 

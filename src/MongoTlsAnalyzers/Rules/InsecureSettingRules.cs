@@ -29,7 +29,12 @@ namespace MongoTlsAnalyzers.Rules
                     InsecureVerdict.ValidationDisabled when setting.AtlasHost is { } atlas =>
                         Diagnostic.Create(RuleDescriptors.CertificateValidationDisabledOnAtlas, setting.Location, setting.Facts.ToProperties(), setting.Subject, atlas),
                     InsecureVerdict.ValidationDisabled => Diagnostic.Create(RuleDescriptors.CertificateValidationDisabled, setting.Location, setting.Facts.ToProperties(), setting.Subject),
-                    InsecureVerdict.FromConfiguration => Diagnostic.Create(RuleDescriptors.InsecureTlsFromConfiguration, setting.Location, setting.Facts.ToProperties(), setting.Subject, setting.Source!.Description),
+                    InsecureVerdict.FromConfiguration => Diagnostic.Create(
+                        setting.Source!.IsCodeMember ? RuleDescriptors.InsecureTlsFromCodeMember : RuleDescriptors.InsecureTlsFromConfiguration,
+                        setting.Location,
+                        setting.Facts.ToProperties(),
+                        setting.Subject,
+                        setting.Source.Description),
                     _ => Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, setting.Location, setting.Facts.ToProperties(), setting.Subject),
                 };
                 session.Report(context.ReportDiagnostic, diagnostic);

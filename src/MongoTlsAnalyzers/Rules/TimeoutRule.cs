@@ -15,18 +15,19 @@ using MongoTlsAnalyzers.Uris;
 namespace MongoTlsAnalyzers.Rules
 {
     /// <summary>
-    /// MTA007: a driver timeout below its floor, a connect timeout of 0 (an immediate timeout in .NET), or a
-    /// negative timeout; on MongoClientSettings, MongoUrlBuilder and MongoDefaults properties and in URI options.
-    /// Floors come from .editorconfig. Silent in test projects by default.
+    /// MTA007: a driver timeout below its floor or above its ceiling, a connect timeout of 0 (an immediate timeout in
+    /// .NET), or a negative timeout; on MongoClientSettings, MongoUrlBuilder and MongoDefaults properties and in URI
+    /// options. Floors and ceilings come from .editorconfig; a unit mix-up is MTA008's alone. Silent in test projects
+    /// by default.
     /// </summary>
     internal sealed class TimeoutRule : MongoRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.TimeoutTooShortOrInvalid, RuleDescriptors.TimeoutImmediateConnect, RuleDescriptors.TimeoutNegative);
+            RuleDescriptors.TimeoutTooShortOrInvalid, RuleDescriptors.TimeoutImmediateConnect, RuleDescriptors.TimeoutNegative, RuleDescriptors.TimeoutAboveCeiling);
 
         public override bool ReadsConfigurationFiles => true;
 
-        /// <summary>The same verdict as for a URI in code, with the floors of the .editorconfig sections matching the file.</summary>
+        /// <summary>The same verdict as for a URI in code, with the floors and ceilings of the .editorconfig sections matching the file.</summary>
         public override void AnalyzeConfigurationUri(ConfigurationUri found)
         {
             if (found.Uri.HasDriverErrors)
@@ -36,10 +37,10 @@ namespace MongoTlsAnalyzers.Rules
 
             foreach (var option in found.Uri.Options)
             {
-                var problem = TimeoutPolicy.EvaluateOption(option, found.Options.Floors, out var known, out var value, out var floor);
+                var problem = TimeoutPolicy.EvaluateOption(option, found.Options, out var known, out var value, out var limit);
                 if (problem != TimeoutProblem.None && known is not null)
                 {
-                    var descriptor = Wording("The option " + option.Name, known.Timeout, problem, value, floor, out var arguments);
+                    var descriptor = Wording("The option " + option.Name, known.Timeout, problem, value, limit, out var arguments);
                     found.Report(descriptor, option.Span, arguments);
                 }
             }
@@ -61,10 +62,10 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            var floors = session.GetOptions(tree).Floors;
+            var options = session.GetOptions(tree);
             foreach (var option in site.Uri.Options)
             {
-                var problem = TimeoutPolicy.EvaluateOption(option, floors, out var known, out var value, out var floor);
+                var problem = TimeoutPolicy.EvaluateOption(option, options, out var known, out var value, out var limit);
                 if (problem == TimeoutProblem.None || known is null)
                 {
                     continue;
@@ -81,11 +82,13 @@ namespace MongoTlsAnalyzers.Rules
                 {
                     Setting = SettingForm.UriOption,
                     RemoveEdit = located.RemoveEdit(),
-                    ReplaceEdit = problem == TimeoutProblem.BelowFloor ? located.ReplaceEdit(option.ValueSpan, UriValue(floor, known.IsMillisecondsForm)) : null,
+                    ReplaceEdit = problem is TimeoutProblem.BelowFloor or TimeoutProblem.AboveCeiling ? located.ReplaceEdit(option.ValueSpan, UriValue(limit, known.IsMillisecondsForm, problem == TimeoutProblem.AboveCeiling)) : null,
+                    FloorTicks = problem == TimeoutProblem.BelowFloor ? limit.Ticks : null,
+                    CeilingTicks = problem == TimeoutProblem.AboveCeiling ? limit.Ticks : null,
                 };
                 var properties = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types).ToProperties();
 
-                session.Report(context.ReportDiagnostic, Create(located.Location, properties, subject, known.Timeout, problem, value, floor));
+                session.Report(context.ReportDiagnostic, Create(located.Location, properties, subject, known.Timeout, problem, value, limit));
             }
         }
 
@@ -108,14 +111,15 @@ namespace MongoTlsAnalyzers.Rules
                 return;
             }
 
-            // A tick count under one second is a unit mix-up: MTA008 alone reports it.
-            if (folded.Form == TimeoutForm.TicksConstructor && folded.Argument >= 1 && folded.Argument <= 9_999_999)
+            // A tick count under one second, or FromSeconds(n) with n of 1000 and more, is a unit mix-up: MTA008 alone reports it.
+            if ((folded.Form == TimeoutForm.TicksConstructor && folded.Argument >= 1 && folded.Argument <= 9_999_999)
+                || (folded.Form == TimeoutForm.FromSeconds && TimeoutPolicy.IsSecondsMixUp(timeout, folded.Argument)))
             {
                 return;
             }
 
-            var floors = session.GetOptions(assignment.Syntax.SyntaxTree).Floors;
-            var problem = TimeoutPolicy.Evaluate(timeout, folded.Value, floors, out var floor);
+            var options = session.GetOptions(assignment.Syntax.SyntaxTree);
+            var problem = TimeoutPolicy.Evaluate(timeout, folded.Value, options, out var limit);
             if (problem == TimeoutProblem.None)
             {
                 return;
@@ -125,27 +129,31 @@ namespace MongoTlsAnalyzers.Rules
             var properties = new FixFacts
             {
                 Setting = SyntaxShapes.FormOf(assignment.Syntax),
-                FloorTicks = problem == TimeoutProblem.BelowFloor ? floor.Ticks : null,
+                FloorTicks = problem == TimeoutProblem.BelowFloor ? limit.Ticks : null,
+                CeilingTicks = problem == TimeoutProblem.AboveCeiling ? limit.Ticks : null,
                 Sink = SettingsOrigin.Of(assignment, session.Types, out var sinkSpan, context.CancellationToken),
                 SinkSpan = sinkSpan,
             }.ToProperties();
 
             session.Report(
                 context.ReportDiagnostic,
-                Create(assignment.Syntax.GetLocation(), properties, owner + property.Property.Name, timeout, problem, folded.Value, floor));
+                Create(assignment.Syntax.GetLocation(), properties, owner + property.Property.Name, timeout, problem, folded.Value, limit));
         }
 
-        private static Diagnostic Create(Location location, ImmutableDictionary<string, string?> properties, string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor)
+        private static Diagnostic Create(Location location, ImmutableDictionary<string, string?> properties, string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan limit)
         {
-            var descriptor = Wording(subject, timeout, problem, value, floor, out var arguments);
+            var descriptor = Wording(subject, timeout, problem, value, limit, out var arguments);
             return Diagnostic.Create(descriptor, location, properties, arguments);
         }
 
         /// <summary>The sentence for a problem and its values, the same in code and in configuration files.</summary>
-        private static DiagnosticDescriptor Wording(string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan floor, out object[] arguments)
+        private static DiagnosticDescriptor Wording(string subject, DriverTimeout timeout, TimeoutProblem problem, TimeSpan value, TimeSpan limit, out object[] arguments)
         {
             switch (problem)
             {
+                case TimeoutProblem.AboveCeiling:
+                    arguments = new object[] { subject, DurationText.Format(value), DurationText.Format(limit), TimeoutPolicy.CeilingReason(timeout, value), TimeoutPolicy.Default(timeout) };
+                    return RuleDescriptors.TimeoutAboveCeiling;
                 case TimeoutProblem.ImmediateConnect:
                     arguments = new object[] { subject, TimeoutPolicy.Default(timeout) };
                     return RuleDescriptors.TimeoutImmediateConnect;
@@ -153,22 +161,26 @@ namespace MongoTlsAnalyzers.Rules
                     arguments = new object[] { subject, DurationText.Format(value), TimeoutPolicy.Default(timeout) };
                     return RuleDescriptors.TimeoutNegative;
                 default:
-                    arguments = new object[] { subject, DurationText.Format(value), DurationText.Format(floor), TimeoutPolicy.Reason(timeout), TimeoutPolicy.Default(timeout) };
+                    arguments = new object[] { subject, DurationText.Format(value), DurationText.Format(limit), TimeoutPolicy.Reason(timeout), TimeoutPolicy.Default(timeout) };
                     return RuleDescriptors.TimeoutTooShortOrInvalid;
             }
         }
 
-        /// <summary>The floor written as a URI option value: milliseconds for MS names, else seconds (or ms).</summary>
-        private static string UriValue(TimeSpan floor, bool millisecondsForm)
+        /// <summary>
+        /// The floor or ceiling written as a URI option value: milliseconds for MS names, else seconds (or ms). A limit
+        /// that is not whole milliseconds is rounded into the allowed side: a floor up, a ceiling down.
+        /// </summary>
+        private static string UriValue(TimeSpan limit, bool millisecondsForm, bool isCeiling)
         {
+            var milliseconds = (long)(isCeiling ? Math.Floor(limit.TotalMilliseconds) : Math.Ceiling(limit.TotalMilliseconds));
             if (millisecondsForm)
             {
-                return ((long)Math.Ceiling(floor.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+                return milliseconds.ToString(CultureInfo.InvariantCulture);
             }
 
-            return floor.Ticks % TimeSpan.TicksPerSecond == 0
-                ? ((long)floor.TotalSeconds).ToString(CultureInfo.InvariantCulture)
-                : ((long)Math.Ceiling(floor.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
+            return limit.Ticks % TimeSpan.TicksPerSecond == 0
+                ? ((long)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture)
+                : milliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
         }
     }
 }

@@ -103,7 +103,7 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             DiagnosticDescriptor descriptor;
-            if (folded.Form == TimeoutForm.FromSeconds && folded.Argument >= TimeoutPolicy.SecondsThreshold && TimeoutPolicy.IsUnitChecked(timeout))
+            if (folded.Form == TimeoutForm.FromSeconds && TimeoutPolicy.IsSecondsMixUp(timeout, folded.Argument))
             {
                 descriptor = RuleDescriptors.TimeoutFromSeconds;
             }

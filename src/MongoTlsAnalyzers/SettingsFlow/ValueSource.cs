@@ -3,10 +3,11 @@ namespace MongoTlsAnalyzers.SettingsFlow
     /// <summary>Where a run-time value comes from, for MTA004's message.</summary>
     internal sealed class ValueSource
     {
-        public ValueSource(string description, string name)
+        public ValueSource(string description, string name, bool isCodeMember = false)
         {
             Description = description;
             Name = name;
+            IsCodeMember = isCodeMember;
         }
 
         /// <summary>For example "the configuration key 'Mongo:AllowInsecureTls'".</summary>
@@ -14,6 +15,12 @@ namespace MongoTlsAnalyzers.SettingsFlow
 
         /// <summary>The key, member, variable or parameter name, for the "about insecurity" test.</summary>
         public string Name { get; }
+
+        /// <summary>
+        /// A field, property or method of the code (not configuration, options, an environment variable or a
+        /// parameter): MTA004's message then does not call a change to it a configuration change.
+        /// </summary>
+        public bool IsCodeMember { get; }
 
         /// <summary>
         /// True when the name says the value is about insecure TLS (docs/rules/MTA003, MTA004): it contains

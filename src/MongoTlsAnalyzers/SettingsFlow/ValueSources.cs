@@ -7,9 +7,12 @@ using MongoTlsAnalyzers.Folding;
 namespace MongoTlsAnalyzers.SettingsFlow
 {
     /// <summary>
-    /// Finds where a non-constant value comes from: configuration (<c>GetValue</c>, the indexer, sections),
-    /// an options object, an environment variable or a parameter — looking through parsing, comparisons,
-    /// negation, <c>??</c>, <c>?:</c> and symbols assigned once. Returns null for anything else.
+    /// Finds where a non-constant value comes from (docs/rules/MTA004): configuration (<c>GetValue</c>, the indexer,
+    /// sections), an options object, an environment variable, a parameter, a field or property of any type (the
+    /// class's own included, read through <c>this</c> or unqualified) or a method of the code base — looking through
+    /// parsing, comparisons, negation, <c>??</c>, <c>?:</c> and symbols assigned once. Returns null for constants, the
+    /// host environment, the framework (<c>System.*</c>) and the driver (<c>MongoDB.*</c>), and for locals assigned
+    /// more than once: their origin is not one thing to name.
     /// </summary>
     internal static class ValueSources
     {
@@ -51,13 +54,36 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 case IPropertyReferenceOperation property:
                     return FromProperty(property, folder, cancellationToken);
                 case IFieldReferenceOperation field when !field.Field.IsConst:
-                    return FromSymbol(field.Field, folder, cancellationToken, depth)
-                        ?? (IsOptionsType(field.Field.ContainingType) ? Member(field.Field.ContainingType, field.Field.Name) : null);
+                    return FromField(field.Field, folder, cancellationToken, depth);
                 case ILocalReferenceOperation local:
                     return FromSymbol(local.Local, folder, cancellationToken, depth);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// A field assigned once is followed to its value (a constant, or a guard, is then no source); a field assigned
+        /// elsewhere, several times or never in the compilation (bound by a container or a serializer) is the source.
+        /// </summary>
+        private static ValueSource? FromField(IFieldSymbol field, ConstantFolder folder, CancellationToken cancellationToken, int depth)
+        {
+            if (IsOptionsType(field.ContainingType))
+            {
+                return FromSymbol(field, folder, cancellationToken, depth) ?? Member(field.ContainingType, field.Name);
+            }
+
+            if (IsFrameworkOrDriver(field.ContainingType))
+            {
+                return null;
+            }
+
+            if (folder.Assignments.GetSingleAssignedValue(field, cancellationToken) is not null)
+            {
+                return FromSymbol(field, folder, cancellationToken, depth);
+            }
+
+            return new ValueSource("the field '" + field.ContainingType.Name + "." + field.Name + "'", field.Name, isCodeMember: true);
         }
 
         private static ValueSource? FromSymbol(ISymbol symbol, ConstantFolder folder, CancellationToken cancellationToken, int depth)
@@ -103,6 +129,13 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 }
 
                 return new ValueSource("configuration", method.Name);
+            }
+
+            // ShouldSkipVerification(), _flags.IsInsecure(): a method of the code base or of a library is the source;
+            // a framework method (bool.Parse, string.Equals) only passes on what it was given.
+            if (!IsFrameworkOrDriver(method.ContainingType))
+            {
+                return new ValueSource("the result of '" + method.ContainingType!.Name + "." + method.Name + "()'", method.Name, isCodeMember: true);
             }
 
             // bool.Parse(x), Convert.ToBoolean(x), string.Equals(x, "true"), x.Equals("true")
@@ -155,8 +188,37 @@ namespace MongoTlsAnalyzers.SettingsFlow
                     return new ValueSource("the parameter '" + parameter.Parameter.Name + "." + symbol.Name + "'", symbol.Name);
                 }
             }
+            else if (IsOptionsType(symbol.ContainingType))
+            {
+                // AppSettings.AllowInsecureTls
+                return Member(symbol.ContainingType, symbol.Name);
+            }
 
-            return null;
+            // AllowInsecureTLS and this.AllowInsecureTLS in the class itself, Flags.TrustAnyCertificate, _settings.SkipVerify:
+            // a property of the code base or of a library, not of the framework, the driver or the host environment.
+            if (IsFrameworkOrDriver(symbol.ContainingType) || IsHostEnvironment(symbol.ContainingType) || symbol.ContainingType.Name is "IHostEnvironment" or "IWebHostEnvironment" or "IHostingEnvironment")
+            {
+                return null;
+            }
+
+            return new ValueSource("the property '" + symbol.ContainingType.Name + "." + symbol.Name + "'", symbol.Name, isCodeMember: true);
+        }
+
+        /// <summary>A type of the framework (<c>System.*</c>, <c>Microsoft.*</c>) or of the driver (<c>MongoDB.*</c>): it holds no application setting of its own.</summary>
+        private static bool IsFrameworkOrDriver(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return true;
+            }
+
+            var root = type.ContainingNamespace;
+            while (root is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                root = root.ContainingNamespace;
+            }
+
+            return root is not null && !root.IsGlobalNamespace && root.Name is "System" or "Microsoft" or "MongoDB";
         }
 
         private static bool IsHostEnvironment(ITypeSymbol type)

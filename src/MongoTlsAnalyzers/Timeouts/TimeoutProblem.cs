@@ -13,5 +13,8 @@ namespace MongoTlsAnalyzers.Timeouts
 
         /// <summary>Strictly below the configured floor.</summary>
         BelowFloor,
+
+        /// <summary>Strictly above the configured ceiling (<c>Timeout.InfiniteTimeSpan</c> included).</summary>
+        AboveCeiling,
     }
 }

@@ -26,7 +26,7 @@ namespace MongoTlsAnalyzers.Tests.Catalog
             ("MTA004", "Insecure TLS can be switched on by configuration", "Security", DiagnosticSeverity.Warning),
             ("MTA005", "Connection-string option ignored by the .NET driver", "Reliability", DiagnosticSeverity.Warning),
             ("MTA006", "CA configuration missing or ineffective", "Security", DiagnosticSeverity.Warning),
-            ("MTA007", "MongoDB timeout too short or invalid", "Reliability", DiagnosticSeverity.Warning),
+            ("MTA007", "MongoDB timeout too short, too long or invalid", "Reliability", DiagnosticSeverity.Warning),
             ("MTA008", "Suspicious timeout unit", "Reliability", DiagnosticSeverity.Warning),
             ("MTA009", "TLS settings without TLS, or TLS explicitly off", "Security", DiagnosticSeverity.Warning),
             ("MTA010", "Legacy TLS protocol versions enabled", "Security", DiagnosticSeverity.Warning),

@@ -167,5 +167,75 @@ class C
 }
 """, InsecureSettingFixer.GuardKey);
         }
+
+        [Fact]
+        public async Task GuardsAndRemovesAValueFromTheClassOwnProperty()
+        {
+            const string source = /* lang=c#-test */ """
+
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class MongoConnectionFactory
+{
+    private readonly IHostEnvironment _env;
+
+    public MongoConnectionFactory(IHostEnvironment env) => _env = env;
+
+    public bool AllowInsecureTLS { get; set; }
+
+    public MongoClientSettings Build(string uri)
+    {
+        var s = MongoClientSettings.FromConnectionString(uri);
+        {|MTA004:s.AllowInsecureTls = AllowInsecureTLS|};
+        return s;
+    }
+}
+""";
+            await Mta004.VerifyAsync(source, /* lang=c#-test */ """
+
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class MongoConnectionFactory
+{
+    private readonly IHostEnvironment _env;
+
+    public MongoConnectionFactory(IHostEnvironment env) => _env = env;
+
+    public bool AllowInsecureTLS { get; set; }
+
+    public MongoClientSettings Build(string uri)
+    {
+        var s = MongoClientSettings.FromConnectionString(uri);
+        if (_env.IsDevelopment())
+        {
+            s.AllowInsecureTls = AllowInsecureTLS;
+        }
+        return s;
+    }
+}
+""", InsecureSettingFixer.GuardKey);
+            await Mta004.VerifyAsync(source, /* lang=c#-test */ """
+
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class MongoConnectionFactory
+{
+    private readonly IHostEnvironment _env;
+
+    public MongoConnectionFactory(IHostEnvironment env) => _env = env;
+
+    public bool AllowInsecureTLS { get; set; }
+
+    public MongoClientSettings Build(string uri)
+    {
+        var s = MongoClientSettings.FromConnectionString(uri);
+        return s;
+    }
+}
+""", InsecureSettingFixer.RemoveKey);
+        }
     }
 }

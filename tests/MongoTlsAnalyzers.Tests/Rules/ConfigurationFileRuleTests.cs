@@ -186,6 +186,18 @@ namespace MongoTlsAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task TimeoutsAboveACeilingAreMta007UnlessTheyAreAUnitMixUp()
+        {
+            await ConfigurationFileVerifier<TimeoutRule>.VerifyAsync(
+                new[] { (AppSettings, Connection("mongodb://db.example.com/?{|#0:serverSelectionTimeoutMS=600000|}&connectTimeout=30000&waitQueueTimeoutMS=120000")) },
+                null,
+                null,
+                DriverVersion.V3,
+                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.TimeoutAboveCeiling).WithLocation(0)
+                    .WithArguments("The option serverSelectionTimeoutMS", "10 min", "2 min", "when the cluster is unreachable, a request waits 10 min before it fails", "30 s"));
+        }
+
+        [Fact]
         public async Task EditorConfigSectionsMatchingTheJsonPathApplyFloorsAndSeverities()
         {
             await ConfigurationFileVerifier<TimeoutRule>.VerifyAsync(

@@ -23,6 +23,10 @@ namespace MongoTlsAnalyzers.Tests.Rules
                     "mongo_tls.min_socket_timeout = 1500ms",
                     "mongo_tls.min_wait_queue_timeout = 1m",
                     "mongo_tls.min_heartbeat_interval = 0.5s",
+                    "mongo_tls.max_server_selection_timeout = 5m",
+                    "mongo_tls.max_connect_timeout = None",
+                    "mongo_tls.max_wait_queue_timeout = 00:03:00",
+                    "mongo_tls.max_heartbeat_interval = 30000ms",
                     "mongo_tls.analyze_test_projects = TRUE",
                     "mongo_tls.debug_is_development = false",
                     "mongo_tls.development_guard_methods = MyCompany.Hosting.EnvironmentExtensions.IsLocal, Other.Env.IsDev"),
@@ -47,6 +51,24 @@ namespace MongoTlsAnalyzers.Tests.Rules
                 new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.development_guard_methods", "IsLocal", "'IsLocal' is not a fully qualified method name such as MyCompany.Hosting.EnvironmentExtensions.IsLocal", "no extra guard methods"),
                 new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.min_connect_timeout", "fast", "expected a non-negative duration such as 12s, 500ms or 00:00:05", "5s"),
                 new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.min_socket_timeout", "5000", "a bare number is ambiguous; add a unit (ms, s, m or h) or use hh:mm:ss", "10s"));
+        }
+
+        [Fact]
+        public async Task EachMalformedCeilingIsReportedWithItsDefault()
+        {
+            await Verify.VerifyAsync(
+                Source,
+                new TestOptions
+                {
+                    EditorConfig = string.Join("\n",
+                        "mongo_tls.max_server_selection_timeout = never",
+                        "mongo_tls.max_connect_timeout = 90",
+                        "mongo_tls.max_wait_queue_timeout = -2m",
+                        "mongo_tls.max_heartbeat_interval = none"),
+                },
+                new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.max_connect_timeout", "90", "a bare number is ambiguous; add a unit (ms, s, m or h) or use hh:mm:ss, or none for no ceiling", "60s"),
+                new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.max_server_selection_timeout", "never", "expected a non-negative duration such as 12s, 500ms or 00:00:05, or none for no ceiling", "120s"),
+                new DiagnosticResult(RuleDescriptors.InvalidOption).WithArguments("mongo_tls.max_wait_queue_timeout", "-2m", "expected a non-negative duration such as 12s, 500ms or 00:00:05, or none for no ceiling", "120s"));
         }
 
         [Fact]

@@ -48,8 +48,6 @@ class C
         [InlineData("settings.ConnectTimeout = TimeSpan.FromSeconds(5)")]
         [InlineData("settings.SocketTimeout = TimeSpan.Zero")]
         [InlineData("settings.SocketTimeout = Timeout.InfiniteTimeSpan")]
-        [InlineData("settings.ConnectTimeout = Timeout.InfiniteTimeSpan")]
-        [InlineData("settings.ServerSelectionTimeout = TimeSpan.MaxValue")]
         [InlineData("settings.MaxConnectionIdleTime = TimeSpan.FromSeconds(1)")]
         [InlineData("settings.ConnectTimeout = new TimeSpan(5000)")]
         [InlineData("settings.ServerSelectionTimeout = TimeSpan.FromSeconds(DateTime.Now.Second)")]
