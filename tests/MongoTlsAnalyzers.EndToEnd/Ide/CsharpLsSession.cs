@@ -101,7 +101,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
             string.Equals(new Uri(uri).LocalPath, Path.GetFullPath(path), StringComparison.Ordinal);
 
         /// <summary>Sends textDocument/didOpen for the file, the first time only.</summary>
-        public void Open(string path)
+        public void Open(string path, string languageId = "csharp")
         {
             lock (_opened)
             {
@@ -116,7 +116,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
                 ["textDocument"] = new JsonObject
                 {
                     ["uri"] = UriOf(path),
-                    ["languageId"] = "csharp",
+                    ["languageId"] = languageId,
                     ["version"] = 1,
                     ["text"] = File.ReadAllText(path),
                 },

@@ -18,21 +18,22 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
     public sealed class CsharpLsTests : IClassFixture<CsharpLsSession>
     {
         /// <summary>The sample's passwords: no diagnostic message may show them.</summary>
-        private static readonly string[] SamplePasswords = { "Xk9mQ2vT7", "B4ckupNightly", "R3port!ng2024" };
+        private static readonly string[] SamplePasswords = { "Xk9mQ2vT7", "B4ckupNightly", "R3port!ng2024", "J50nC0mm1tted", "Arch!ve@2024" };
 
         /// <summary>
         /// The exact span of each diagnostic in samples/InsecureApp/MongoClientFactory.cs, written down by hand: the text
         /// from <c>From</c> to the end of <c>To</c> on the line that carries <c>// expect: Id</c>. Checked against
         /// <c>dotnet build</c> (1-based start line,column) and its SARIF log (end column, exclusive):
         /// MTA001 (9,9)-(9,162) the whole connection-string literal; MTA007 (16,9)-(16,66) the assignment;
-        /// MTA008 (17,34)-(17,61) the TimeSpan.FromSeconds call; MTA002 (23,65)-(23,116) the literal;
-        /// MTA001 (24,83)-(24,98) the password argument.
+        /// MTA008 (17,34)-(17,61) the TimeSpan.FromSeconds call; MTA007 (19,9)-(19,62) the assignment above the ceiling;
+        /// MTA002 (25,65)-(25,116) the literal; MTA001 (26,83)-(26,98) the password argument.
         /// </summary>
         private static readonly (string Id, string From, string To)[] FactorySpans =
         {
             ("MTA001", "\"mongodb://orders_svc:", "authSource=admin\""),
             ("MTA007", "settings.ServerSelectionTimeout", "TimeSpan.FromSeconds(3)"),
             ("MTA008", "TimeSpan.FromSeconds(30000)", "TimeSpan.FromSeconds(30000)"),
+            ("MTA007", "settings.WaitQueueTimeout", "TimeSpan.FromMinutes(10)"),
             ("MTA002", "\"mongodb://mongo-backup.", ":27017\""),
             ("MTA001", "\"B4ckupNightly\"", "\"B4ckupNightly\""),
         };
@@ -91,7 +92,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
         public void CsharpLs_publishes_every_expected_diagnostic_of_the_insecure_sample_on_its_line()
         {
             var files = Directory.GetFiles(RepositoryPaths.Combine("samples", "InsecureApp"), "*.cs").Where(f => ExpectedIdsByLine(f).Count > 0).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            Assert.Equal(new[] { "AnalyticsStore.cs", "ArchiveStore.cs", "CertificateSetup.cs", "MongoClientFactory.cs", "ReportingStore.cs", "TlsConfiguration.cs" }, files.Select(Path.GetFileName));
+            Assert.Equal(new[] { "AnalyticsStore.cs", "ArchiveStore.cs", "AuditStore.cs", "CertificateSetup.cs", "MongoClientFactory.cs", "ReportingStore.cs", "TlsConfiguration.cs" }, files.Select(Path.GetFileName));
             var allIds = new HashSet<string>();
             foreach (var file in files)
             {
@@ -131,7 +132,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
         {
             var path = InsecureApp("MongoClientFactory.cs");
             var diagnostics = OurDiagnostics(_session.OpenAndWaitForDiagnostics(path, HasOurs, "MTA diagnostics"));
-            Assert.Equal(5, diagnostics.Count);
+            Assert.Equal(FactorySpans.Length, diagnostics.Count);
             foreach (var diagnostic in diagnostics)
             {
                 var actions = _session.Client.Request("textDocument/codeAction", new JsonObject
@@ -155,6 +156,35 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
                 // ...but none is ours, and none is a quick fix for the diagnostic.
                 Assert.DoesNotContain(offered, a => OurFixTitles.Any(ours => a.Title.Contains(ours, StringComparison.Ordinal)));
                 Assert.DoesNotContain(offered, a => a.Kind == "quickfix");
+            }
+        }
+
+        /// <summary>
+        /// What csharp-ls 0.28.0 publishes for a JSON configuration file (README "Configuration files in editors").
+        /// Editors attach csharp-ls to C# buffers only, so a JSON file normally never reaches it. A client that opens one
+        /// anyway (here with languageId "json") gets it treated as C#: the compiler's parse errors (CS1002 and the like)
+        /// and our diagnostics of that file, each twice, at the lines the sample's appsettings.json expects. The C# file
+        /// of the same project is analysed first, to show that the server is live and runs the analyzers.
+        /// </summary>
+        [Fact]
+        public void CsharpLs_treats_an_opened_json_file_as_csharp_and_publishes_our_diagnostics_in_it()
+        {
+            Assert.NotEmpty(OurDiagnostics(_session.OpenAndWaitForDiagnostics(InsecureApp("MongoClientFactory.cs"), HasOurs, "MTA diagnostics")));
+            var json = InsecureApp("appsettings.json");
+            _session.Open(json, "json");
+            var published = _session.Client.WaitForNotification(
+                "textDocument/publishDiagnostics",
+                p => CsharpLsSession.SameFile(p.GetProperty("uri").GetString()!, json) && HasOurs(p.GetProperty("diagnostics").EnumerateArray().ToArray()),
+                CsharpLsSession.DiagnosticsTimeout,
+                "MTA diagnostics for appsettings.json").GetProperty("diagnostics").EnumerateArray().ToArray();
+            _output.WriteLine($"csharp-ls published {published.Length} diagnostics for appsettings.json: {string.Join(", ", published.Select(Describe))}");
+
+            Assert.Contains(published, d => Code(d) == "CS1002");
+            var ours = OurDiagnostics(published);
+            Assert.Equal(ExpectedIdsByLine(json), ours.Select(d => $"{Code(d)} line {Line(d)}").Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList());
+            foreach (var diagnostic in ours)
+            {
+                AssertRedacted(diagnostic);
             }
         }
 
