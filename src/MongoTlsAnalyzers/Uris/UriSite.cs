@@ -52,6 +52,9 @@ namespace MongoTlsAnalyzers.Uris
             return piece.ReportNode == Root ? ValueShape.WholeString : ValueShape.Piece;
         }
 
+        /// <summary>The sink the URI reaches, once asked (<see cref="UriRejections"/>); a reference, so threads share it safely.</summary>
+        internal SinkAnswer? Sink { get; set; }
+
         /// <summary>True when the piece's report location lies inside this root's own syntax.</summary>
         public bool IsInRoot(FoldedPiece piece) =>
             piece.ReportNode.SyntaxTree == Root.SyntaxTree && Root.Span.Contains(piece.ReportNode.Span);

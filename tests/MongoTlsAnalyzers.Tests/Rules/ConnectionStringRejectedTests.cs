@@ -73,6 +73,17 @@ namespace MongoTlsAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AUriHeldByALocalIsJudgedByTheSinkTheLocalReaches()
+        {
+            await Verify.VerifyAsync(
+                "using MongoDB.Driver; class C { object M() { var uri = \"mongodb://{|#0:app|}@db.example.com/app\"; return new MongoClient(uri); } object N() { var uri = \"mongodb://app@db.example.com/app\"; uri = uri.Trim(); return new MongoClient(uri); } object P() { var uri = \"mongodb://app@db.example.com/app\"; return uri.Length; } }",
+                Verify.Diagnostic(RuleDescriptors.ConnectionStringRejectedBySink).WithLocation(0).WithArguments(
+                    "new MongoClient",
+                    "a user without a password cannot sign in with the default mechanism",
+                    "add ':' and the percent-encoded password after the user name, or set authMechanism=MONGODB-X509 for a certificate user"));
+        }
+
+        [Fact]
         public async Task MongoUrlRefusesTagsWithoutAMode()
         {
             await Verify.VerifyAsync(
