@@ -226,12 +226,12 @@ namespace MongoTlsAnalyzers.ConnectionStrings
                         builder.Append(',');
                     }
 
-                    builder.Append(RenderHoles(Hosts[i].Text));
+                    builder.Append(HidingPassword(RenderHoles(Hosts[i].Text)));
                 }
 
                 if (Database is not null)
                 {
-                    builder.Append('/').Append(RenderHoles(Database));
+                    builder.Append('/').Append(HidingPassword(RenderHoles(Database)));
                 }
 
                 if (!Options.IsDefaultOrEmpty)
@@ -241,6 +241,25 @@ namespace MongoTlsAnalyzers.ConnectionStrings
 
                 return builder.ToString();
             }
+        }
+
+        /// <summary>
+        /// A host or database shown in a message, or "…" when it holds the password: a mangled URI (a copy of the user
+        /// info pasted after the host) would otherwise repeat the secret the user info hides.
+        /// </summary>
+        private string HidingPassword(string part)
+        {
+            if (UserInfo is not { } userInfo)
+            {
+                return part;
+            }
+
+            var raw = userInfo.RawPassword;
+            var decoded = userInfo.Password;
+            return (!string.IsNullOrEmpty(raw) && part.IndexOf(raw, StringComparison.Ordinal) >= 0)
+                || (!string.IsNullOrEmpty(decoded) && part.IndexOf(decoded, StringComparison.Ordinal) >= 0)
+                ? "…"
+                : part;
         }
 
         /// <summary>Replaces hole markers with <c>{…}</c> for display.</summary>

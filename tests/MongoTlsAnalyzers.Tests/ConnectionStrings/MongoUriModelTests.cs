@@ -56,6 +56,16 @@ namespace MongoTlsAnalyzers.Tests.ConnectionStrings
             Assert.True(uri.TlsInsecure);
         }
 
+        /// <summary>Found by the configuration-file mutation test: a copy of the user info pasted after the host.</summary>
+        [Theory]
+        [InlineData("mongodb://app:S3cretValue9@db.example.com:2odb://app:S3cretValue9@db.example.com:27017/shop", "mongodb://app:****@db.example.com:2odb:/…")]
+        [InlineData("mongodb://app:S3cret%40Value9@db.example.com/S3cret@Value9", "mongodb://app:****@db.example.com/…")]
+        public void RedactedRenderingHidesAHostOrDatabaseThatRepeatsThePassword(string text, string redacted)
+        {
+            var uri = Parse(text);
+            Assert.Equal(redacted, uri.Redacted);
+        }
+
         [Fact]
         public void RedactedRenderingHidesThePasswordAndOptions()
         {

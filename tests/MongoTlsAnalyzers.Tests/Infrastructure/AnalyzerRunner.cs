@@ -40,11 +40,12 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             string? editorConfig = null,
             string? globalConfig = null,
             bool concurrent = true,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default,
+            ImmutableArray<AdditionalText> additionalFiles = default)
         {
             var exceptions = new List<string>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptionsProvider(Parse(editorConfig), Parse(globalConfig))),
+                new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles, new ConfigOptionsProvider(Parse(editorConfig), Parse(globalConfig))),
                 onAnalyzerException: (exception, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add(analyzer + ": " + exception); } },
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false,
