@@ -14,8 +14,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
     /// </summary>
     internal sealed class EditSession
     {
-        private readonly Dictionary<LiteralExpressionSyntax, List<LiteralEdit>> _literalEdits =
-            new Dictionary<LiteralExpressionSyntax, List<LiteralEdit>>();
+        // Each string literal or interpolated-text part with its value edits.
+        private readonly Dictionary<SyntaxNode, List<LiteralEdit>> _literalEdits =
+            new Dictionary<SyntaxNode, List<LiteralEdit>>();
 
         public EditSession(DocumentEditor editor)
         {
@@ -48,7 +49,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             edits.Add(edit);
         }
 
-        public void EditLiteral(LiteralExpressionSyntax literal, LiteralEdit edit)
+        /// <summary>Edits the value of a string literal, or of an interpolated string's text part, when the edits are applied.</summary>
+        public void EditLiteral(SyntaxNode literal, LiteralEdit edit)
         {
             if (!_literalEdits.TryGetValue(literal, out var edits))
             {
@@ -64,8 +66,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         {
             foreach (var pair in _literalEdits)
             {
-                var edits = pair.Value.OrderByDescending(e => e.Start).ToList();
-                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll((LiteralExpressionSyntax)current, edits));
+                // Two diagnostics can ask for the same edit (two TLS-only options of one URI each turn TLS on): once is enough.
+                var edits = pair.Value.Distinct().OrderByDescending(e => e.Start).ToList();
+                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll(current, edits));
             }
 
             _literalEdits.Clear();

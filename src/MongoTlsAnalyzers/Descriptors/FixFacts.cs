@@ -41,6 +41,19 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>Inserts <c>tls=true&amp;</c> in front of the option (MTA009 on a URI without TLS).</summary>
         public LiteralEdit? EnableTlsEdit { get; init; }
 
+        /// <summary>
+        /// MTA009 on a URI option that turns validation off while TLS is off: one edit that turns TLS on and removes
+        /// the option (<c>tlsInsecure=true</c> becomes <c>tls=true</c>; with <c>tls=false</c> in the same piece, that
+        /// becomes <c>tls=true</c> and the option goes).
+        /// </summary>
+        public LiteralEdit? EnableTlsAndRemoveEdit { get; init; }
+
+        /// <summary>
+        /// The source span of the interpolated-text part the literal edits apply to, when the diagnostic is on the
+        /// whole interpolated string; null when the edits apply to the literal the diagnostic lies in.
+        /// </summary>
+        public TextSpan? PieceSpan { get; init; }
+
         /// <summary>MTA009 about TLS turned off explicitly (<c>tls=false</c>, <c>UseTls = false</c>).</summary>
         public bool ExplicitTlsOff { get; init; }
 
@@ -98,6 +111,12 @@ namespace MongoTlsAnalyzers.Descriptors
             Put(builder, nameof(RemoveEdit), RemoveEdit);
             Put(builder, nameof(ReplaceEdit), ReplaceEdit);
             Put(builder, nameof(EnableTlsEdit), EnableTlsEdit);
+            Put(builder, nameof(EnableTlsAndRemoveEdit), EnableTlsAndRemoveEdit);
+            if (PieceSpan is { } piece)
+            {
+                builder[nameof(PieceSpan)] = new LiteralEdit(piece.Start, piece.Length, string.Empty).Encode();
+            }
+
             Put(builder, nameof(EncodeUserInfoEdit), EncodeUserInfoEdit);
             Put(builder, nameof(ExplicitTlsOff), ExplicitTlsOff);
             Put(builder, nameof(CanEnableTlsBefore), CanEnableTlsBefore);
@@ -138,6 +157,8 @@ namespace MongoTlsAnalyzers.Descriptors
                 RemoveEdit = Edit(properties, nameof(RemoveEdit)),
                 ReplaceEdit = Edit(properties, nameof(ReplaceEdit)),
                 EnableTlsEdit = Edit(properties, nameof(EnableTlsEdit)),
+                EnableTlsAndRemoveEdit = Edit(properties, nameof(EnableTlsAndRemoveEdit)),
+                PieceSpan = Edit(properties, nameof(PieceSpan)) is { } piece ? new TextSpan(piece.Start, piece.Length) : null,
                 EncodeUserInfoEdit = Edit(properties, nameof(EncodeUserInfoEdit)),
                 ExplicitTlsOff = Flag(properties, nameof(ExplicitTlsOff)),
                 CanEnableTlsBefore = Flag(properties, nameof(CanEnableTlsBefore)),

@@ -82,6 +82,7 @@ namespace MongoTlsAnalyzers.Rules
                     Setting = SettingForm.UriOption,
                     RemoveEdit = located.RemoveEdit(),
                     ReplaceEdit = problem == TimeoutProblem.BelowFloor ? located.ReplaceEdit(option.ValueSpan, UriValue(floor, known.IsMillisecondsForm)) : null,
+                    PieceSpan = located.PieceSpan,
                 };
                 var properties = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types).ToProperties();
 

@@ -4,7 +4,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
@@ -215,9 +214,11 @@ namespace MongoTlsAnalyzers.Tls
                 {
                     Setting = SettingForm.UriOption,
                     RemoveEdit = located.RemoveEdit(),
+                    PieceSpan = located.PieceSpan,
 
-                    // Enabling TLS inserts tls=true in front of the option.
-                    EnableTlsEdit = tls == TlsKnowledge.Off ? located.ReplaceEdit(new TextSpan(option.Span.Start, 0), "tls=true&") : null,
+                    // Enabling TLS turns the URI's tls=false around, or inserts tls=true in front of the option.
+                    EnableTlsEdit = tls == TlsKnowledge.Off ? located.EnableTlsEdit() : null,
+                    EnableTlsAndRemoveEdit = tls == TlsKnowledge.Off ? located.EnableTlsAndRemoveEdit() : null,
                 };
                 facts = UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types);
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);

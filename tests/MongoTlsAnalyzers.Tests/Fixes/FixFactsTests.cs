@@ -25,6 +25,8 @@ namespace MongoTlsAnalyzers.Tests.Fixes
                 RemoveEdit = new LiteralEdit(3, 9, string.Empty),
                 ReplaceEdit = new LiteralEdit(5, 2, "connectTimeoutMS"),
                 EnableTlsEdit = new LiteralEdit(7, 0, "tls=true&"),
+                EnableTlsAndRemoveEdit = new LiteralEdit(7, 16, "tls=true"),
+                PieceSpan = new TextSpan(120, 33),
                 ExplicitTlsOff = true,
                 CanEnableTlsBefore = true,
                 ReplaceableCallback = true,
