@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,9 +18,49 @@ namespace MongoTlsAnalyzers.SettingsFlow
         public static SettingForm FormOf(SyntaxNode assignment) => assignment.Parent switch
         {
             ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } => SettingForm.Statement,
+            ExpressionStatementSyntax { Parent: IfStatementSyntax { Else: null, Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } gate } statement
+                when gate.Statement == statement && HasNoSideEffects(gate.Condition) => SettingForm.GatedStatement,
             InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => SettingForm.InitializerMember,
             _ => SettingForm.None,
         };
+
+        /// <summary>
+        /// True when evaluating <paramref name="condition"/> changes nothing, so that deleting it with the <c>if</c> it
+        /// gates loses nothing: no assignment, increment, <c>await</c>, <c>out</c>/<c>ref</c> argument, object creation or
+        /// call other than a read (<c>Get*</c>, <c>Is*</c>, <c>Parse</c>, <c>Equals</c>, such as
+        /// <c>configuration.GetValue&lt;bool&gt;("...")</c>).
+        /// </summary>
+        public static bool HasNoSideEffects(ExpressionSyntax condition)
+        {
+            foreach (var node in condition.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax:
+                    case AwaitExpressionSyntax:
+                    case BaseObjectCreationExpressionSyntax:
+                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                        return false;
+                    case InvocationExpressionSyntax invocation when !IsRead(invocation):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsRead(InvocationExpressionSyntax invocation)
+        {
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            return name.StartsWith("Get", StringComparison.Ordinal) || name.StartsWith("Is", StringComparison.Ordinal) || name is "Parse" or "Equals";
+        }
 
         /// <summary>
         /// True when a folded duration is written where it is used, as <c>TimeSpan.FromSeconds(n)</c> or

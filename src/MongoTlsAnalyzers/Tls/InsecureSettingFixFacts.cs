@@ -11,8 +11,8 @@ namespace MongoTlsAnalyzers.Tls
     {
         /// <summary>
         /// How "Allow only in Development" can keep the setting to Development (MTA003, MTA004): the host environment
-        /// in scope, and either the initializer value to rewrite or an expression statement to wrap. A URI option is
-        /// removed, never guarded.
+        /// in scope, and either the initializer value to rewrite, the condition of the <c>if</c> that gates the setting,
+        /// or an expression statement to wrap. A URI option is removed, never guarded.
         /// </summary>
         public static FixFacts WithGuard(FixFacts facts, IOperation position, Location location, CancellationToken cancellationToken)
         {
@@ -27,6 +27,12 @@ namespace MongoTlsAnalyzers.Tls
             if (guard == GuardForm.InitializerValue)
             {
                 anchor = node.SpanStart;
+            }
+            else if (facts.Setting == SettingForm.GatedStatement && node.FirstAncestorOrSelf<IfStatementSyntax>() is { } gate)
+            {
+                // if (opts.AllowInsecureTls) settings.AllowInsecureTls = true; gets the guard in its condition.
+                guard = GuardForm.JoinCondition;
+                anchor = gate.SpanStart;
             }
             else if (node.FirstAncestorOrSelf<StatementSyntax>() is ExpressionStatementSyntax statement)
             {
