@@ -49,6 +49,11 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             edits.Add(edit);
         }
 
+        private readonly List<Func<CompilationUnitSyntax, CompilationUnitSyntax>> _unitEdits = new List<Func<CompilationUnitSyntax, CompilationUnitSyntax>>();
+
+        /// <summary>Edits the compilation unit (adds top-level local functions) when the edits are applied, after the edits inside it.</summary>
+        public void AddUnitEdit(Func<CompilationUnitSyntax, CompilationUnitSyntax> edit) => _unitEdits.Add(edit);
+
         /// <summary>Edits the value of a string literal, or of an interpolated string's text part, when the edits are applied.</summary>
         public void EditLiteral(SyntaxNode literal, LiteralEdit edit)
         {
@@ -88,6 +93,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             }
 
             _typeEdits.Clear();
+            foreach (var edit in _unitEdits)
+            {
+                Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => current is CompilationUnitSyntax unit ? edit(unit) : current);
+            }
+
+            _unitEdits.Clear();
             foreach (var namespaceName in _imports)
             {
                 Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => Imports.AddUsing(current, namespaceName));

@@ -28,15 +28,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CaConfigurationIneffective);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            new FixAction(TrustKey, (_, facts, scope) => IsOffered(facts, scope) ? "Trust the CA with a custom-root validator" : null, Trust));
+            FixAction.When(TrustKey, "Trust the CA with a custom-root validator", IsOffered, Trust));
 
         /// <summary>
-        /// The BCL code needs a type to hold its methods (not top-level statements); a URI option moves out of a
-        /// literal that is the whole argument of <c>new MongoClient</c> or <c>FromConnectionString</c>; a CA certificate
-        /// becomes a validator when it is all the value holds.
+        /// A URI option moves out of a literal that is the whole argument of <c>new MongoClient</c> or
+        /// <c>FromConnectionString</c>; a CA certificate becomes a validator when it is all the value holds. The BCL code
+        /// goes into the containing type, or, in top-level statements, after them as static local functions.
         /// </summary>
-        private static bool IsOffered(FixFacts facts, FixScope scope) =>
-            (scope.HelperReferenced || facts.InType) && facts.CaProblem switch
+        private static bool IsOffered(FixFacts facts) =>
+            facts.CaProblem switch
             {
                 CaProblem.UriOption => !string.IsNullOrEmpty(facts.CaFile) && facts.RemoveEdit is not null && facts.SinkSpan is not null
                     && facts.Sink is SinkKind.ClientConstructor or SinkKind.SettingsFromConnectionString,
@@ -51,8 +51,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             var editor = session.Editor;
             var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var helper = FixScope.Of(editor.SemanticModel.Compilation).HelperReferenced;
-            var type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (!helper && type is null)
+            var type = facts.InType ? node.FirstAncestorOrSelf<TypeDeclarationSyntax>() : null;
+            if (!helper && type is null && node.FirstAncestorOrSelf<GlobalStatementSyntax>() is null)
             {
                 return false;
             }
@@ -75,7 +75,16 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
             else
             {
-                session.AddTypeEdit(type!, current => CustomCaCode.AddBclMethods(current, needsSettingsMethod: facts.CaProblem == CaProblem.UriOption));
+                var needsSettingsMethod = facts.CaProblem == CaProblem.UriOption;
+                if (type is not null)
+                {
+                    session.AddTypeEdit(type, current => CustomCaCode.AddBclMethods(current, needsSettingsMethod));
+                }
+                else
+                {
+                    session.AddUnitEdit(unit => CustomCaCode.AddBclLocalFunctions(unit, needsSettingsMethod));
+                }
+
                 foreach (var namespaceName in CustomCaCode.BclNamespaces)
                 {
                     session.AddImport(namespaceName);
