@@ -28,7 +28,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CaConfigurationIneffective);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            FixAction.When(TrustKey, "Trust the CA with a custom-root validator", IsOffered, Trust));
+            new FixAction(TrustKey, (_, facts, _) => !IsOffered(facts) ? null : facts.CaProblem == CaProblem.UriOption ? "Remove the CA option and trust the CA with a custom-root validator" : "Trust the CA with a custom-root validator", Trust));
 
         /// <summary>
         /// A URI option moves out of a literal that is the whole argument of <c>new MongoClient</c> or
@@ -94,7 +94,11 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             return true;
         }
 
-        /// <summary><c>new MongoClient("...&amp;tlsCAFile=ca.pem")</c> becomes <c>new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString("..."), "ca.pem"))</c>.</summary>
+        /// <summary>
+        /// <c>new MongoClient("...&amp;tlsCAFile=ca.pem")</c> becomes <c>new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString("..."), "ca.pem"))</c>;
+        /// a URI held by a local for its one use at the sink loses the option where it is written, and the sink is
+        /// rewritten the same way around the local.
+        /// </summary>
         private static bool FixUriOption(EditSession session, Diagnostic diagnostic, FixFacts facts, bool helper)
         {
             if (facts is not { CaFile: { Length: > 0 } file, RemoveEdit: { } edit, SinkSpan: { } sinkSpan })
@@ -114,21 +118,31 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             var caFile = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(file));
+            var inCall = call.Span.Contains(literal.Span);
             switch (facts.Sink)
             {
-                case SinkKind.ClientConstructor:
-                    var fromString = CustomCaCode.FromConnectionString(LiteralValueEdits.Apply(literal, edit)!.WithoutTrivia());
-                    session.Editor.ReplaceNode(literal, CustomCaCode.SettingsWithCa(helper, fromString, caFile).WithAdditionalAnnotations(Formatter.Annotation));
-                    return true;
+                case SinkKind.ClientConstructor when call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }:
+                    var argument = arguments[0].Expression;
+                    var connectionString = inCall ? LiteralValueEdits.Apply(literal, edit)! : argument;
+                    var fromString = CustomCaCode.FromConnectionString(connectionString.WithoutTrivia());
+                    session.Editor.ReplaceNode(argument, CustomCaCode.SettingsWithCa(helper, fromString, caFile).WithTriviaFrom(argument).WithAdditionalAnnotations(Formatter.Annotation));
+                    break;
 
                 case SinkKind.SettingsFromConnectionString:
-                    var rewritten = call.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!);
+                    var rewritten = inCall ? call.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!) : call;
                     session.Editor.ReplaceNode(call, CustomCaCode.SettingsWithCa(helper, (ExpressionSyntax)rewritten.WithoutTrivia(), caFile).WithTriviaFrom(call).WithAdditionalAnnotations(Formatter.Annotation));
-                    return true;
+                    break;
 
                 default:
                     return false;
             }
+
+            if (!inCall)
+            {
+                session.EditLiteral(literal, edit);
+            }
+
+            return true;
         }
 
         /// <summary><c>ClientCertificates = new[] { new X509Certificate2("ca.crt") }</c> becomes <c>ServerCertificateValidationCallback = ...("ca.crt")</c>.</summary>
