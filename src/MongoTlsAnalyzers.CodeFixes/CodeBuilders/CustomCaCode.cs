@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -71,7 +72,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
                 return unit;
             }
 
-            var added = new System.Collections.Generic.List<MemberDeclarationSyntax>();
+            var added = new List<MemberDeclarationSyntax>();
             if (!names.Contains(ValidatorMethod))
             {
                 added.Add(LocalFunction(ValidatorSource));

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -122,7 +123,7 @@ namespace MongoTlsAnalyzers.Uris
 
             var text = Site.Uri.Text;
             var value = tlsSwitch.ValueSpan;
-            var span = TextSpan.FromBounds(System.Math.Min(value.Start, removal.Start), System.Math.Max(value.End, removal.End));
+            var span = TextSpan.FromBounds(Math.Min(value.Start, removal.Start), Math.Max(value.End, removal.End));
             var replacement = value.Start < removal.Start
                 ? "true" + text.Substring(value.End, removal.Start - value.End)
                 : text.Substring(removal.End, value.Start - removal.End) + "true";
