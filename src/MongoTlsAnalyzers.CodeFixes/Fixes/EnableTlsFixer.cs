@@ -45,12 +45,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             facts.EnableTlsEdit is not null
             || facts.ReplaceEdit is not null
             || (facts.ExplicitTlsOff && facts.Setting != SettingForm.UriOption)
-            || facts.CanEnableTlsBefore;
+            || facts.CanEnableTlsBefore
+            || facts.EnableTlsOnEnclosingSettings;
 
         /// <summary>A URI option with its one edit, or an insecure switch on a settings object that has <c>UseTls</c>.</summary>
         private static bool CanEnableAndRemove(FixFacts facts) =>
             facts.EnableTlsAndRemoveEdit is not null
-            || (facts is { ExplicitTlsOff: false, CanEnableTlsBefore: true } && facts.Setting is SettingForm.Statement or SettingForm.InitializerMember);
+            || (facts is { ExplicitTlsOff: false, CanEnableTlsBefore: true, EnableTlsOnEnclosingSettings: false } && facts.Setting is SettingForm.Statement or SettingForm.InitializerMember);
 
         private static bool Enable(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
@@ -65,7 +66,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 return ReplaceInUri(session, diagnostic, cancellationToken);
             }
 
-            if (FlaggedAssignment(session, diagnostic) is not { } assignment)
+            // A callback in SslSettings = new SslSettings { ... }: TLS goes on where SslSettings is set.
+            var assignment = facts.EnableTlsOnEnclosingSettings ? SslSettingsAround(session, diagnostic) : FlaggedAssignment(session, diagnostic);
+            if (assignment is null)
             {
                 return false;
             }
@@ -169,6 +172,18 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         private static AssignmentExpressionSyntax? FlaggedAssignment(EditSession session, Diagnostic diagnostic) =>
             session.Editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as AssignmentExpressionSyntax;
+
+        /// <summary>The <c>SslSettings = ...</c> write that holds the flagged callback.</summary>
+        private static AssignmentExpressionSyntax? SslSettingsAround(EditSession session, Diagnostic diagnostic) =>
+            session.Editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+                .Ancestors()
+                .OfType<AssignmentExpressionSyntax>()
+                .FirstOrDefault(a => a.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText == "SslSettings",
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "SslSettings",
+                    _ => false,
+                });
 
         /// <summary>Makes the value of a <c>UseTls</c>/<c>UseSsl</c> write <c>true</c>, once however many diagnostics ask.</summary>
         private static void TurnOn(EditSession session, AssignmentExpressionSyntax tlsSwitch)

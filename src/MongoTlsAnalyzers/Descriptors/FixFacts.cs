@@ -60,6 +60,12 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>MTA009: the settings object that gets the TLS-only setting also has <c>UseTls</c> (so it can be turned on before it).</summary>
         public bool CanEnableTlsBefore { get; init; }
 
+        /// <summary>
+        /// MTA009 on a callback in <c>SslSettings = new SslSettings { ... }</c> while TLS is off: Enable TLS can turn TLS
+        /// on at the settings object that <c>SslSettings</c> is set on.
+        /// </summary>
+        public bool EnableTlsOnEnclosingSettings { get; init; }
+
         /// <summary>MTA003: the flagged callback is written where it is assigned or passed, so a validator can replace it there.</summary>
         public bool ReplaceableCallback { get; init; }
 
@@ -120,6 +126,7 @@ namespace MongoTlsAnalyzers.Descriptors
             Put(builder, nameof(EncodeUserInfoEdit), EncodeUserInfoEdit);
             Put(builder, nameof(ExplicitTlsOff), ExplicitTlsOff);
             Put(builder, nameof(CanEnableTlsBefore), CanEnableTlsBefore);
+            Put(builder, nameof(EnableTlsOnEnclosingSettings), EnableTlsOnEnclosingSettings);
             Put(builder, nameof(ReplaceableCallback), ReplaceableCallback);
             Put(builder, nameof(ConvertibleInPlace), ConvertibleInPlace);
             if (FloorTicks is { } ticks)
@@ -162,6 +169,7 @@ namespace MongoTlsAnalyzers.Descriptors
                 EncodeUserInfoEdit = Edit(properties, nameof(EncodeUserInfoEdit)),
                 ExplicitTlsOff = Flag(properties, nameof(ExplicitTlsOff)),
                 CanEnableTlsBefore = Flag(properties, nameof(CanEnableTlsBefore)),
+                EnableTlsOnEnclosingSettings = Flag(properties, nameof(EnableTlsOnEnclosingSettings)),
                 ReplaceableCallback = Flag(properties, nameof(ReplaceableCallback)),
                 ConvertibleInPlace = Flag(properties, nameof(ConvertibleInPlace)),
                 FloorTicks = Text(properties, nameof(FloorTicks)) is { } ticks && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null,

@@ -150,7 +150,11 @@ namespace MongoTlsAnalyzers.Tls
             {
                 var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
                 var callback = CertificateCallbacks.CallbackSyntax(assignment.Value);
-                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with { ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback) }, cancellationToken);
+                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with
+                {
+                    ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback),
+                    EnableTlsOnEnclosingSettings = tls == TlsKnowledge.Off && InsecureSettingFixFacts.CanEnableTlsOnEnclosingSettings(assignment, _model.Types),
+                }, cancellationToken);
             }
         }
 

@@ -165,5 +165,52 @@ class C
 }
 """, EnableTlsFixer.EnableKey);
         }
+
+        /// <summary>A callback in <c>SslSettings</c> while TLS is off: TLS goes on at the settings object, turning its own <c>UseTls = false</c> around.</summary>
+        [Fact]
+        public async Task EnablesTlsForACallbackOnTheSettingsItBelongsTo()
+        {
+            await Mta009.VerifyAsync(/* lang=c#-test */ """
+
+using MongoDB.Driver;
+
+class C
+{
+    void M()
+    {
+        var s1 = new MongoClientSettings
+        {
+            UseTls = false,
+            AllowInsecureTls = false,
+            SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} },
+        };
+        var s2 = new MongoClientSettings { SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} } };
+        var s3 = new MongoClientSettings();
+        s3.UseTls = false;
+        s3.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} };
+    }
+}
+""", /* lang=c#-test */ """
+
+using MongoDB.Driver;
+
+class C
+{
+    void M()
+    {
+        var s1 = new MongoClientSettings
+        {
+            UseTls = true,
+            AllowInsecureTls = false,
+            SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true },
+        };
+        var s2 = new MongoClientSettings { UseTls = true, SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true } };
+        var s3 = new MongoClientSettings();
+        s3.UseTls = true;
+        s3.SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true };
+    }
+}
+""", EnableTlsFixer.EnableKey);
+        }
     }
 }

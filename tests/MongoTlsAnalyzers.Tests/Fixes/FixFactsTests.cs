@@ -29,6 +29,7 @@ namespace MongoTlsAnalyzers.Tests.Fixes
                 PieceSpan = new TextSpan(120, 33),
                 ExplicitTlsOff = true,
                 CanEnableTlsBefore = true,
+                EnableTlsOnEnclosingSettings = true,
                 ReplaceableCallback = true,
                 ConvertibleInPlace = true,
                 FloorTicks = 50_000_000,
