@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Guards;
+using MongoTlsAnalyzers.SettingsFlow;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
 {
@@ -144,18 +145,14 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             // The body of an if that does nothing else: the whole if goes (its condition has no side effects).
-            SyntaxNode target = assignment.Parent switch
+            SyntaxNode? target = assignment.Parent switch
             {
-                ExpressionStatementSyntax { Parent: IfStatementSyntax gate } when facts.Setting == SettingForm.GatedStatement => gate,
+                ExpressionStatementSyntax statement when facts.Setting == SettingForm.GatedStatement => SyntaxShapes.GateOf(statement, braced: true),
+                ExpressionStatementSyntax { Parent: IfStatementSyntax or ElseClauseSyntax } => null,
                 ExpressionStatementSyntax statement => statement,
                 _ => assignment,
             };
-            if (facts.Setting != SettingForm.GatedStatement && target.Parent is IfStatementSyntax or ElseClauseSyntax)
-            {
-                return false;
-            }
-
-            if (!session.Claim(target))
+            if (target is null || !session.Claim(target))
             {
                 return false;
             }

@@ -19,7 +19,7 @@ namespace MongoTlsAnalyzers.Descriptors
         UriOption,
 
         /// <summary>
-        /// The whole body, without braces, of an <c>if</c> without <c>else</c> that stands on its own and whose condition
+        /// The whole body (for an insecure setting, also alone in braces) of an <c>if</c> without <c>else</c> that stands on its own and whose condition
         /// has no side effects (<c>if (opts.AllowInsecureTls) settings.AllowInsecureTls = true;</c>): the whole
         /// <c>if</c> can go with it, and a Development guard joins its condition.
         /// </summary>

@@ -12,17 +12,31 @@ namespace MongoTlsAnalyzers.SettingsFlow
     {
         /// <summary>
         /// What an assignment is: a statement that can be deleted without breaking the code around it (its own
-        /// statement in a block, a switch section or top-level code, not the body of an <c>if</c> without braces), an
-        /// object-initializer member, or neither.
+        /// statement in a block, a switch section or top-level code), the whole body of an <c>if</c> that does nothing
+        /// else (<see cref="SettingForm.GatedStatement"/>: without braces, or, when <paramref name="bracedGate"/>, alone
+        /// in braces), an object-initializer member, or neither.
         /// </summary>
-        public static SettingForm FormOf(SyntaxNode assignment) => assignment.Parent switch
+        public static SettingForm FormOf(SyntaxNode assignment, bool bracedGate = false) => assignment.Parent switch
         {
+            ExpressionStatementSyntax statement when GateOf(statement, bracedGate) is not null => SettingForm.GatedStatement,
             ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } => SettingForm.Statement,
-            ExpressionStatementSyntax { Parent: IfStatementSyntax { Else: null, Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } gate } statement
-                when gate.Statement == statement && HasNoSideEffects(gate.Condition) => SettingForm.GatedStatement,
             InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => SettingForm.InitializerMember,
             _ => SettingForm.None,
         };
+
+        /// <summary>
+        /// The <c>if</c> whose whole body <paramref name="statement"/> is (alone in braces only when
+        /// <paramref name="braced"/>), when it has no <c>else</c>, stands on its own and its condition has no side effects.
+        /// </summary>
+        public static IfStatementSyntax? GateOf(StatementSyntax statement, bool braced)
+        {
+            var body = braced && statement.Parent is BlockSyntax { Statements.Count: 1 } block ? block : statement;
+            return body.Parent is IfStatementSyntax { Else: null, Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } gate
+                && gate.Statement == body
+                && HasNoSideEffects(gate.Condition)
+                ? gate
+                : null;
+        }
 
         /// <summary>
         /// True when evaluating <paramref name="condition"/> changes nothing, so that deleting it with the <c>if</c> it

@@ -112,7 +112,7 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var role = _model.Types.RoleOf(property.Property);
-            var form = SyntaxShapes.FormOf(assignment.Syntax);
+            var form = SyntaxShapes.FormOf(assignment.Syntax, bracedGate: true);
             var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, cancellationToken);
             var facts = new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan };
 

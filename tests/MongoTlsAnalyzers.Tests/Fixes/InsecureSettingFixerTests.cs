@@ -153,11 +153,16 @@ class MongoOptions
 
 class Startup
 {
-    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other)
+    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other, MongoClientSettings third)
     {
         settings.ApplicationName = "orders";
         if (opts.AllowInsecureTls) {|MTA004:settings.AllowInsecureTls = true|};
         if (!cfg.GetValue<bool>("Mongo:VerifyCertificates")) {|MTA004:other.AllowInsecureTls = true|}; // staging only
+        if (opts.AllowInsecureTls)
+        {
+            {|MTA004:third.AllowInsecureTls = true|};
+        }
+
         return settings;
     }
 }
@@ -175,9 +180,10 @@ class MongoOptions
 
 class Startup
 {
-    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other)
+    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other, MongoClientSettings third)
     {
         settings.ApplicationName = "orders";
+
         return settings;
     }
 }
@@ -195,11 +201,16 @@ class MongoOptions
 
 class Startup
 {
-    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other)
+    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other, MongoClientSettings third)
     {
         settings.ApplicationName = "orders";
         if (env.IsDevelopment() && opts.AllowInsecureTls) settings.AllowInsecureTls = true;
         if (env.IsDevelopment() && !cfg.GetValue<bool>("Mongo:VerifyCertificates")) other.AllowInsecureTls = true; // staging only
+        if (env.IsDevelopment() && opts.AllowInsecureTls)
+        {
+            third.AllowInsecureTls = true;
+        }
+
         return settings;
     }
 }
