@@ -16,8 +16,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// MTA009. "Enable TLS and remove the insecure setting" (first: TLS on, validation kept): <c>tlsInsecure=true</c>
     /// becomes <c>tls=true</c>, <c>AllowInsecureTls = true</c> becomes <c>UseTls = true</c>. "Enable TLS":
     /// <c>tls=false</c> becomes <c>tls=true</c>, <c>UseTls = false</c> becomes <c>true</c>, a URI without TLS gets
-    /// <c>tls=true</c> in front of its TLS-only option, and a settings object gets <c>UseTls = true</c> before its
-    /// TLS-only setting; a <c>UseTls = false</c> or <c>tls=false</c> already there is turned around instead of a
+    /// <c>tls=true</c> in front of its TLS-only option, and a settings object gets <c>UseTls = true</c> (first in its
+    /// initializer, or as a statement before the setting); a <c>UseTls = false</c> or <c>tls=false</c> already there is turned around instead of a
     /// second one being written. "Remove tls=false" on <c>mongodb+srv</c>, which turns TLS on by itself.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnableTlsFixer))]
@@ -90,10 +90,11 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                         return true;
                     }
 
-                    // One UseTls per initializer, however many of its members are flagged (CS1912).
+                    // One UseTls per initializer, however many of its members are flagged (CS1912), and always first, so
+                    // that one fix and Fix All write the same code whichever member they start from.
                     if (session.Claim(initializer))
                     {
-                        session.Editor.InsertBefore(assignment, UseTlsMember());
+                        session.Editor.InsertBefore(initializer.Expressions[0], UseTlsMember());
                     }
 
                     return true;

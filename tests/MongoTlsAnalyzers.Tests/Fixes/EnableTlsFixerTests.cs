@@ -185,6 +185,7 @@ class C
             SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} },
         };
         var s2 = new MongoClientSettings { SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} } };
+        var s4 = new MongoClientSettings { ApplicationName = "orders", {|MTA009:AllowInsecureTls = true|}, SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} } };
         var s3 = new MongoClientSettings();
         s3.UseTls = false;
         s3.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|MTA009:(a, b, c, d) => true|} };
@@ -205,6 +206,7 @@ class C
             SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true },
         };
         var s2 = new MongoClientSettings { UseTls = true, SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true } };
+        var s4 = new MongoClientSettings { UseTls = true, ApplicationName = "orders", AllowInsecureTls = true, SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true } };
         var s3 = new MongoClientSettings();
         s3.UseTls = true;
         s3.SslSettings = new SslSettings { ServerCertificateValidationCallback = (a, b, c, d) => true };
