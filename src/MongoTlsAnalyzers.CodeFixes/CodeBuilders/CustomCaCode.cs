@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -56,6 +57,47 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             }
 
             return type;
+        }
+
+        /// <summary>
+        /// Top-level statements have no type to hold the methods: the same code goes in as static local functions after
+        /// the last top-level statement (where a top-level program may declare them), unless they are there already.
+        /// </summary>
+        public static CompilationUnitSyntax AddBclLocalFunctions(CompilationUnitSyntax unit, bool needsSettingsMethod)
+        {
+            var names = unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).OfType<LocalFunctionStatementSyntax>().Select(f => f.Identifier.ValueText).ToList();
+            var last = unit.Members.LastOrDefault(m => m is GlobalStatementSyntax);
+            if (last is null)
+            {
+                return unit;
+            }
+
+            var added = new List<MemberDeclarationSyntax>();
+            if (!names.Contains(ValidatorMethod))
+            {
+                added.Add(LocalFunction(ValidatorSource));
+            }
+
+            if (needsSettingsMethod && !names.Contains(SettingsMethod))
+            {
+                added.Add(LocalFunction(SettingsSource));
+            }
+
+            return added.Count == 0 ? unit : unit.WithMembers(unit.Members.InsertRange(unit.Members.IndexOf(last) + 1, added));
+        }
+
+        /// <summary>A method of the sources below as a static local function: no access modifier, a plain comment for the XML one.</summary>
+        private static GlobalStatementSyntax LocalFunction(string methodSource)
+        {
+            var source = methodSource
+                .Replace("/// <summary>", "// ")
+                .Replace("</summary>", string.Empty)
+                .Replace("<paramref name=\"settings\"/>", "settings")
+                .Replace("private static ", "static ");
+            var function = (LocalFunctionStatementSyntax)SyntaxFactory.ParseStatement(source.TrimStart('\r', '\n'));
+            return SyntaxFactory.GlobalStatement(function)
+                .WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(Environment.NewLine).AddRange(function.GetLeadingTrivia()))
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         public static readonly string[] BclNamespaces = { "System.Net.Security", "System.Security.Cryptography.X509Certificates", "MongoDB.Driver" };

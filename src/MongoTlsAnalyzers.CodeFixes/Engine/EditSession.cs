@@ -14,8 +14,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
     /// </summary>
     internal sealed class EditSession
     {
-        private readonly Dictionary<LiteralExpressionSyntax, List<LiteralEdit>> _literalEdits =
-            new Dictionary<LiteralExpressionSyntax, List<LiteralEdit>>();
+        // Each string literal or interpolated-text part with its value edits.
+        private readonly Dictionary<SyntaxNode, List<LiteralEdit>> _literalEdits =
+            new Dictionary<SyntaxNode, List<LiteralEdit>>();
 
         public EditSession(DocumentEditor editor)
         {
@@ -48,7 +49,13 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             edits.Add(edit);
         }
 
-        public void EditLiteral(LiteralExpressionSyntax literal, LiteralEdit edit)
+        private readonly List<Func<CompilationUnitSyntax, CompilationUnitSyntax>> _unitEdits = new List<Func<CompilationUnitSyntax, CompilationUnitSyntax>>();
+
+        /// <summary>Edits the compilation unit (adds top-level local functions) when the edits are applied, after the edits inside it.</summary>
+        public void AddUnitEdit(Func<CompilationUnitSyntax, CompilationUnitSyntax> edit) => _unitEdits.Add(edit);
+
+        /// <summary>Edits the value of a string literal, or of an interpolated string's text part, when the edits are applied.</summary>
+        public void EditLiteral(SyntaxNode literal, LiteralEdit edit)
         {
             if (!_literalEdits.TryGetValue(literal, out var edits))
             {
@@ -64,8 +71,9 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         {
             foreach (var pair in _literalEdits)
             {
-                var edits = pair.Value.OrderByDescending(e => e.Start).ToList();
-                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll((LiteralExpressionSyntax)current, edits));
+                // Two diagnostics can ask for the same edit (two TLS-only options of one URI each turn TLS on): once is enough.
+                var edits = pair.Value.Distinct().OrderByDescending(e => e.Start).ToList();
+                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll(current, edits));
             }
 
             _literalEdits.Clear();
@@ -85,6 +93,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             }
 
             _typeEdits.Clear();
+            foreach (var edit in _unitEdits)
+            {
+                Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => current is CompilationUnitSyntax unit ? edit(unit) : current);
+            }
+
+            _unitEdits.Clear();
             foreach (var namespaceName in _imports)
             {
                 Editor.ReplaceNode(Editor.OriginalRoot, (current, _) => Imports.AddUsing(current, namespaceName));

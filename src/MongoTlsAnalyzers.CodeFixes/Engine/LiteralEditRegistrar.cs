@@ -3,17 +3,21 @@ using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
-    /// <summary>Registers one of the literal edits a diagnostic's <see cref="FixFacts"/> carry.</summary>
+    /// <summary>
+    /// Registers one of the literal edits a diagnostic's <see cref="FixFacts"/> carry, on the literal the diagnostic
+    /// lies in, or on the interpolated-text part its <see cref="FixFacts.PieceSpan"/> names.
+    /// </summary>
     internal static class LiteralEditRegistrar
     {
         public static DiagnosticEdits.EditRegistrar For(Func<FixFacts, LiteralEdit?> pick) => (session, diagnostic, cancellationToken) =>
         {
-            if (pick(FixFacts.Of(diagnostic)) is not { } edit)
+            var facts = FixFacts.Of(diagnostic);
+            if (pick(facts) is not { } edit)
             {
                 return false;
             }
 
-            var literal = LiteralValueEdits.FindLiteral(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan);
+            var literal = LiteralValueEdits.FindPiece(session.Editor.OriginalRoot, diagnostic.Location.SourceSpan, facts.PieceSpan);
             if (literal is null || !LiteralValueEdits.Fits(literal, edit))
             {
                 return false;

@@ -24,6 +24,91 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
                 : null;
         }
 
+        /// <summary>
+        /// The piece of string syntax an edit applies to: the interpolated-text part at <paramref name="pieceSpan"/>
+        /// when the analyzer named one, otherwise the string literal the diagnostic span lies in.
+        /// </summary>
+        public static SyntaxNode? FindPiece(SyntaxNode root, TextSpan diagnosticSpan, TextSpan? pieceSpan)
+        {
+            if (pieceSpan is not { } span)
+            {
+                return FindLiteral(root, diagnosticSpan);
+            }
+
+            return span.End <= root.FullSpan.End
+                && root.FindNode(span, getInnermostNodeForTie: true) is InterpolatedStringTextSyntax text
+                && text.Span == span
+                && TextPartKind(text) != SyntaxKind.None
+                ? text
+                : null;
+        }
+
+        /// <summary>Whether <paramref name="edit"/> lies inside the value of a literal or interpolated-text part.</summary>
+        public static bool Fits(SyntaxNode piece, LiteralEdit edit) => piece switch
+        {
+            LiteralExpressionSyntax literal => Fits(literal, edit),
+            InterpolatedStringTextSyntax text => Fits(text.TextToken.ValueText, edit),
+            _ => false,
+        };
+
+        /// <summary><see cref="ApplyAll(LiteralExpressionSyntax, IEnumerable{LiteralEdit})"/> for a literal or an interpolated-text part.</summary>
+        public static SyntaxNode ApplyAll(SyntaxNode piece, IEnumerable<LiteralEdit> editsFromTheEnd) => piece switch
+        {
+            LiteralExpressionSyntax literal => ApplyAll(literal, editsFromTheEnd),
+            InterpolatedStringTextSyntax text => ApplyAll(text, editsFromTheEnd),
+            _ => piece,
+        };
+
+        private static InterpolatedStringTextSyntax ApplyAll(InterpolatedStringTextSyntax text, IEnumerable<LiteralEdit> editsFromTheEnd)
+        {
+            var kind = TextPartKind(text);
+            var value = Edited(text.TextToken.ValueText, editsFromTheEnd, out var changed);
+            if (!changed || kind == SyntaxKind.None)
+            {
+                return text;
+            }
+
+            // Regular: escaped as in a string literal; verbatim: quotes doubled. Braces are doubled in both.
+            var escaped = kind == SyntaxKind.InterpolatedVerbatimStringStartToken
+                ? value.Replace("\"", "\"\"")
+                : SyntaxFactory.Literal(value).Text.Substring(1, SyntaxFactory.Literal(value).Text.Length - 2);
+            escaped = escaped.Replace("{", "{{").Replace("}", "}}");
+            var token = SyntaxFactory.Token(text.TextToken.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, escaped, value, text.TextToken.TrailingTrivia);
+            return text.WithTextToken(token);
+        }
+
+        /// <summary>The start token kind of a regular or verbatim interpolated string holding <paramref name="text"/>; None for a raw one.</summary>
+        private static SyntaxKind TextPartKind(InterpolatedStringTextSyntax text)
+        {
+            var start = text.Parent is InterpolatedStringExpressionSyntax interpolated ? interpolated.StringStartToken.Kind() : SyntaxKind.None;
+            return start is SyntaxKind.InterpolatedStringStartToken or SyntaxKind.InterpolatedVerbatimStringStartToken ? start : SyntaxKind.None;
+        }
+
+        /// <summary><paramref name="value"/> with the edits applied from the end, skipping any that overlaps one already applied.</summary>
+        private static string Edited(string value, IEnumerable<LiteralEdit> editsFromTheEnd, out bool changed)
+        {
+            var builder = new StringBuilder(value);
+            var limit = int.MaxValue;
+            changed = false;
+            foreach (var edit in editsFromTheEnd)
+            {
+                if (edit.Start + edit.Length > limit)
+                {
+                    continue;
+                }
+
+                if (Fits(builder.Length, edit))
+                {
+                    builder.Remove(edit.Start, edit.Length).Insert(edit.Start, edit.Replacement);
+                    changed = true;
+                }
+
+                limit = edit.Start;
+            }
+
+            return builder.ToString();
+        }
+
         /// <summary>The literal with <paramref name="edit"/> applied to its value, or null when the edit does not fit.</summary>
         public static LiteralExpressionSyntax? Apply(LiteralExpressionSyntax literal, LiteralEdit edit)
         {
@@ -46,26 +131,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
         /// </summary>
         public static LiteralExpressionSyntax ApplyAll(LiteralExpressionSyntax literal, IEnumerable<LiteralEdit> editsFromTheEnd)
         {
-            var value = new StringBuilder(literal.Token.ValueText);
-            var limit = int.MaxValue;
-            var changed = false;
-            foreach (var edit in editsFromTheEnd)
-            {
-                if (edit.Start + edit.Length > limit)
-                {
-                    continue;
-                }
-
-                if (Fits(value.Length, edit))
-                {
-                    value.Remove(edit.Start, edit.Length).Insert(edit.Start, edit.Replacement);
-                    changed = true;
-                }
-
-                limit = edit.Start;
-            }
-
-            return changed ? Create(literal.Token, value.ToString()).WithTriviaFrom(literal) : literal;
+            var value = Edited(literal.Token.ValueText, editsFromTheEnd, out var changed);
+            return changed ? Create(literal.Token, value).WithTriviaFrom(literal) : literal;
         }
 
         private static bool Fits(string value, LiteralEdit edit) => Fits(value.Length, edit);

@@ -28,15 +28,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CaConfigurationIneffective);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            new FixAction(TrustKey, (_, facts, scope) => IsOffered(facts, scope) ? "Trust the CA with a custom-root validator" : null, Trust));
+            new FixAction(TrustKey, (_, facts, _) => !IsOffered(facts) ? null : facts.CaProblem == CaProblem.UriOption ? "Remove the CA option and trust the CA with a custom-root validator" : "Trust the CA with a custom-root validator", Trust));
 
         /// <summary>
-        /// The BCL code needs a type to hold its methods (not top-level statements); a URI option moves out of a
-        /// literal that is the whole argument of <c>new MongoClient</c> or <c>FromConnectionString</c>; a CA certificate
-        /// becomes a validator when it is all the value holds.
+        /// A URI option moves out of a literal that is the whole argument of <c>new MongoClient</c> or
+        /// <c>FromConnectionString</c>; a CA certificate becomes a validator when it is all the value holds. The BCL code
+        /// goes into the containing type, or, in top-level statements, after them as static local functions.
         /// </summary>
-        private static bool IsOffered(FixFacts facts, FixScope scope) =>
-            (scope.HelperReferenced || facts.InType) && facts.CaProblem switch
+        private static bool IsOffered(FixFacts facts) =>
+            facts.CaProblem switch
             {
                 CaProblem.UriOption => !string.IsNullOrEmpty(facts.CaFile) && facts.RemoveEdit is not null && facts.SinkSpan is not null
                     && facts.Sink is SinkKind.ClientConstructor or SinkKind.SettingsFromConnectionString,
@@ -51,8 +51,8 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             var editor = session.Editor;
             var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var helper = FixScope.Of(editor.SemanticModel.Compilation).HelperReferenced;
-            var type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (!helper && type is null)
+            var type = facts.InType ? node.FirstAncestorOrSelf<TypeDeclarationSyntax>() : null;
+            if (!helper && type is null && node.FirstAncestorOrSelf<GlobalStatementSyntax>() is null)
             {
                 return false;
             }
@@ -75,7 +75,16 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
             else
             {
-                session.AddTypeEdit(type!, current => CustomCaCode.AddBclMethods(current, needsSettingsMethod: facts.CaProblem == CaProblem.UriOption));
+                var needsSettingsMethod = facts.CaProblem == CaProblem.UriOption;
+                if (type is not null)
+                {
+                    session.AddTypeEdit(type, current => CustomCaCode.AddBclMethods(current, needsSettingsMethod));
+                }
+                else
+                {
+                    session.AddUnitEdit(unit => CustomCaCode.AddBclLocalFunctions(unit, needsSettingsMethod));
+                }
+
                 foreach (var namespaceName in CustomCaCode.BclNamespaces)
                 {
                     session.AddImport(namespaceName);
@@ -85,7 +94,11 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             return true;
         }
 
-        /// <summary><c>new MongoClient("...&amp;tlsCAFile=ca.pem")</c> becomes <c>new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString("..."), "ca.pem"))</c>.</summary>
+        /// <summary>
+        /// <c>new MongoClient("...&amp;tlsCAFile=ca.pem")</c> becomes <c>new MongoClient(TrustCustomCa(MongoClientSettings.FromConnectionString("..."), "ca.pem"))</c>;
+        /// a URI held by a local for its one use at the sink loses the option where it is written, and the sink is
+        /// rewritten the same way around the local.
+        /// </summary>
         private static bool FixUriOption(EditSession session, Diagnostic diagnostic, FixFacts facts, bool helper)
         {
             if (facts is not { CaFile: { Length: > 0 } file, RemoveEdit: { } edit, SinkSpan: { } sinkSpan })
@@ -105,21 +118,31 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             }
 
             var caFile = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(file));
+            var inCall = call.Span.Contains(literal.Span);
             switch (facts.Sink)
             {
-                case SinkKind.ClientConstructor:
-                    var fromString = CustomCaCode.FromConnectionString(LiteralValueEdits.Apply(literal, edit)!.WithoutTrivia());
-                    session.Editor.ReplaceNode(literal, CustomCaCode.SettingsWithCa(helper, fromString, caFile).WithAdditionalAnnotations(Formatter.Annotation));
-                    return true;
+                case SinkKind.ClientConstructor when call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }:
+                    var argument = arguments[0].Expression;
+                    var connectionString = inCall ? LiteralValueEdits.Apply(literal, edit)! : argument;
+                    var fromString = CustomCaCode.FromConnectionString(connectionString.WithoutTrivia());
+                    session.Editor.ReplaceNode(argument, CustomCaCode.SettingsWithCa(helper, fromString, caFile).WithTriviaFrom(argument).WithAdditionalAnnotations(Formatter.Annotation));
+                    break;
 
                 case SinkKind.SettingsFromConnectionString:
-                    var rewritten = call.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!);
+                    var rewritten = inCall ? call.ReplaceNode(literal, LiteralValueEdits.Apply(literal, edit)!) : call;
                     session.Editor.ReplaceNode(call, CustomCaCode.SettingsWithCa(helper, (ExpressionSyntax)rewritten.WithoutTrivia(), caFile).WithTriviaFrom(call).WithAdditionalAnnotations(Formatter.Annotation));
-                    return true;
+                    break;
 
                 default:
                     return false;
             }
+
+            if (!inCall)
+            {
+                session.EditLiteral(literal, edit);
+            }
+
+            return true;
         }
 
         /// <summary><c>ClientCertificates = new[] { new X509Certificate2("ca.crt") }</c> becomes <c>ServerCertificateValidationCallback = ...("ca.crt")</c>.</summary>

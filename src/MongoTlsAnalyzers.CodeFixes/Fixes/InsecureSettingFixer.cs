@@ -11,14 +11,15 @@ using Microsoft.CodeAnalysis.Simplification;
 using MongoTlsAnalyzers.CodeFixes.Engine;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Guards;
+using MongoTlsAnalyzers.SettingsFlow;
 
 namespace MongoTlsAnalyzers.CodeFixes.Fixes
 {
     /// <summary>
     /// MTA003 and MTA004 (and MTA009's TLS-only settings): "Allow only in Development" wraps the setting in
     /// <c>if (env.IsDevelopment())</c>, or makes an initializer value <c>env.IsDevelopment()</c>, when a host
-    /// environment is in scope; "Remove insecure setting" deletes the assignment, the callback argument or
-    /// the URI option.
+    /// environment is in scope (or joins the condition of the <c>if</c> that gates the setting); "Remove insecure setting"
+    /// deletes the assignment (with the <c>if</c> it is the whole body of), the callback argument or the URI option.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureSettingFixer))]
     [Shared]
@@ -39,7 +40,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         /// <summary>A URI option with its removal, a named callback argument, or an assignment that stands on its own.</summary>
         private static bool IsRemovable(FixFacts facts) =>
-            facts.RemoveEdit is not null || facts.Setting is SettingForm.NamedArgument or SettingForm.Statement or SettingForm.InitializerMember;
+            facts.RemoveEdit is not null || facts.Setting is SettingForm.NamedArgument or SettingForm.Statement or SettingForm.InitializerMember or SettingForm.GatedStatement;
 
         private static bool Guard(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
@@ -65,6 +66,23 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                         SyntaxFactory.ParenthesizedExpression(member.Right.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation));
                 editor.ReplaceNode(member.Right, value.WithTriviaFrom(member.Right).WithAdditionalAnnotations(Formatter.Annotation));
                 EnsureImport(session, environment, member.SpanStart);
+                return true;
+            }
+
+            // if (opts.AllowInsecureTls) settings.AllowInsecureTls = true; becomes if (env.IsDevelopment() && opts.AllowInsecureTls) ...
+            if (facts.Guard == GuardForm.JoinCondition)
+            {
+                if (node.FirstAncestorOrSelf<IfStatementSyntax>() is not { } gate || !session.Claim(gate))
+                {
+                    return false;
+                }
+
+                var joined = SyntaxFactory.BinaryExpression(
+                    SyntaxKind.LogicalAndExpression,
+                    IsDevelopment(environment),
+                    SyntaxFactory.ParenthesizedExpression(gate.Condition.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation));
+                editor.ReplaceNode(gate.Condition, joined.WithTriviaFrom(gate.Condition).WithAdditionalAnnotations(Formatter.Annotation));
+                EnsureImport(session, environment, gate.SpanStart);
                 return true;
             }
 
@@ -126,8 +144,15 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 return false;
             }
 
-            SyntaxNode target = assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment;
-            if (!session.Claim(target))
+            // The body of an if that does nothing else: the whole if goes (its condition has no side effects).
+            SyntaxNode? target = assignment.Parent switch
+            {
+                ExpressionStatementSyntax statement when facts.Setting == SettingForm.GatedStatement => SyntaxShapes.GateOf(statement, braced: true),
+                ExpressionStatementSyntax { Parent: IfStatementSyntax or ElseClauseSyntax } => null,
+                ExpressionStatementSyntax statement => statement,
+                _ => assignment,
+            };
+            if (target is null || !session.Claim(target))
             {
                 return false;
             }

@@ -41,11 +41,30 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>Inserts <c>tls=true&amp;</c> in front of the option (MTA009 on a URI without TLS).</summary>
         public LiteralEdit? EnableTlsEdit { get; init; }
 
+        /// <summary>
+        /// MTA009 on a URI option that turns validation off while TLS is off: one edit that turns TLS on and removes
+        /// the option (<c>tlsInsecure=true</c> becomes <c>tls=true</c>; with <c>tls=false</c> in the same piece, that
+        /// becomes <c>tls=true</c> and the option goes).
+        /// </summary>
+        public LiteralEdit? EnableTlsAndRemoveEdit { get; init; }
+
+        /// <summary>
+        /// The source span of the interpolated-text part the literal edits apply to, when the diagnostic is on the
+        /// whole interpolated string; null when the edits apply to the literal the diagnostic lies in.
+        /// </summary>
+        public TextSpan? PieceSpan { get; init; }
+
         /// <summary>MTA009 about TLS turned off explicitly (<c>tls=false</c>, <c>UseTls = false</c>).</summary>
         public bool ExplicitTlsOff { get; init; }
 
         /// <summary>MTA009: the settings object that gets the TLS-only setting also has <c>UseTls</c> (so it can be turned on before it).</summary>
         public bool CanEnableTlsBefore { get; init; }
+
+        /// <summary>
+        /// MTA009 on a callback in <c>SslSettings = new SslSettings { ... }</c> while TLS is off: Enable TLS can turn TLS
+        /// on at the settings object that <c>SslSettings</c> is set on.
+        /// </summary>
+        public bool EnableTlsOnEnclosingSettings { get; init; }
 
         /// <summary>MTA003: the flagged callback is written where it is assigned or passed, so a validator can replace it there.</summary>
         public bool ReplaceableCallback { get; init; }
@@ -101,9 +120,16 @@ namespace MongoTlsAnalyzers.Descriptors
             Put(builder, nameof(RemoveEdit), RemoveEdit);
             Put(builder, nameof(ReplaceEdit), ReplaceEdit);
             Put(builder, nameof(EnableTlsEdit), EnableTlsEdit);
+            Put(builder, nameof(EnableTlsAndRemoveEdit), EnableTlsAndRemoveEdit);
+            if (PieceSpan is { } piece)
+            {
+                builder[nameof(PieceSpan)] = new LiteralEdit(piece.Start, piece.Length, string.Empty).Encode();
+            }
+
             Put(builder, nameof(EncodeUserInfoEdit), EncodeUserInfoEdit);
             Put(builder, nameof(ExplicitTlsOff), ExplicitTlsOff);
             Put(builder, nameof(CanEnableTlsBefore), CanEnableTlsBefore);
+            Put(builder, nameof(EnableTlsOnEnclosingSettings), EnableTlsOnEnclosingSettings);
             Put(builder, nameof(ReplaceableCallback), ReplaceableCallback);
             Put(builder, nameof(ConvertibleInPlace), ConvertibleInPlace);
             if (FloorTicks is { } ticks)
@@ -146,9 +172,12 @@ namespace MongoTlsAnalyzers.Descriptors
                 RemoveEdit = Edit(properties, nameof(RemoveEdit)),
                 ReplaceEdit = Edit(properties, nameof(ReplaceEdit)),
                 EnableTlsEdit = Edit(properties, nameof(EnableTlsEdit)),
+                EnableTlsAndRemoveEdit = Edit(properties, nameof(EnableTlsAndRemoveEdit)),
+                PieceSpan = Edit(properties, nameof(PieceSpan)) is { } piece ? new TextSpan(piece.Start, piece.Length) : null,
                 EncodeUserInfoEdit = Edit(properties, nameof(EncodeUserInfoEdit)),
                 ExplicitTlsOff = Flag(properties, nameof(ExplicitTlsOff)),
                 CanEnableTlsBefore = Flag(properties, nameof(CanEnableTlsBefore)),
+                EnableTlsOnEnclosingSettings = Flag(properties, nameof(EnableTlsOnEnclosingSettings)),
                 ReplaceableCallback = Flag(properties, nameof(ReplaceableCallback)),
                 ConvertibleInPlace = Flag(properties, nameof(ConvertibleInPlace)),
                 FloorTicks = Ticks(properties, nameof(FloorTicks)),

@@ -11,5 +11,8 @@ namespace MongoTlsAnalyzers.Descriptors
 
         /// <summary>An initializer's <c>AllowInsecureTls = value</c> becomes <c>env.IsDevelopment()</c> (and the value).</summary>
         InitializerValue,
+
+        /// <summary><c>if (cond) setting;</c> becomes <c>if (env.IsDevelopment() &amp;&amp; cond) setting;</c> (<see cref="SettingForm.GatedStatement"/>).</summary>
+        JoinCondition,
     }
 }

@@ -17,5 +17,12 @@ namespace MongoTlsAnalyzers.Descriptors
 
         /// <summary>An option of a URI.</summary>
         UriOption,
+
+        /// <summary>
+        /// The whole body (for an insecure setting, also alone in braces) of an <c>if</c> without <c>else</c> that stands on its own and whose condition
+        /// has no side effects (<c>if (opts.AllowInsecureTls) settings.AllowInsecureTls = true;</c>): the whole
+        /// <c>if</c> can go with it, and a Development guard joins its condition.
+        /// </summary>
+        GatedStatement,
     }
 }

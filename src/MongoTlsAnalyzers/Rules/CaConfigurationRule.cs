@@ -81,9 +81,19 @@ namespace MongoTlsAnalyzers.Rules
                     continue;
                 }
 
-                // The fix moves the option out of a literal that is the sink's whole argument.
+                // The fix moves the option out of a literal that is the sink's whole argument, or that a local holds
+                // for its one use as that argument.
                 TextSpan? sinkSpan = null;
-                var sink = located.Piece.SourceNode == site.Root ? UriSink.Of(context.Operation, session.Types, out sinkSpan) : SinkKind.None;
+                var sink = SinkKind.None;
+                if (located.Piece.SourceNode == site.Root)
+                {
+                    sink = UriSink.Of(context.Operation, session.Types, out sinkSpan);
+                    if (sink == SinkKind.None)
+                    {
+                        sink = UriSink.OfLocal(context.Operation, session.Types, out sinkSpan);
+                    }
+                }
+
                 var properties = new FixFacts
                 {
                     Setting = SettingForm.UriOption,

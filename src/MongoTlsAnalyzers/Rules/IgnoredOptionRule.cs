@@ -69,6 +69,7 @@ namespace MongoTlsAnalyzers.Rules
                     Setting = SettingForm.UriOption,
                     RemoveEdit = option.HasIgnoredValue ? null : located.RemoveEdit(),
                     ReplaceEdit = suggestion is null ? null : located.ReplaceEdit(option.NameSpan, suggestion),
+                    PieceSpan = located.PieceSpan,
                     Suggestion = suggestion,
                 };
                 facts = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types);

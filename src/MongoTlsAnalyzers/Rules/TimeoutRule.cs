@@ -85,6 +85,7 @@ namespace MongoTlsAnalyzers.Rules
                     ReplaceEdit = problem is TimeoutProblem.BelowFloor or TimeoutProblem.AboveCeiling ? located.ReplaceEdit(option.ValueSpan, UriValue(limit, known.IsMillisecondsForm, problem == TimeoutProblem.AboveCeiling)) : null,
                     FloorTicks = problem == TimeoutProblem.BelowFloor ? limit.Ticks : null,
                     CeilingTicks = problem == TimeoutProblem.AboveCeiling ? limit.Ticks : null,
+                    PieceSpan = located.PieceSpan,
                 };
                 var properties = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types).ToProperties();
 

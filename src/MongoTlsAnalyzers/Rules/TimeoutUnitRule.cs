@@ -72,7 +72,7 @@ namespace MongoTlsAnalyzers.Rules
                 }
 
                 var millisecondsName = known.Name + "MS";
-                var properties = new FixFacts { Setting = SettingForm.UriOption, ReplaceEdit = located.ReplaceEdit(option.NameSpan, millisecondsName) }.ToProperties();
+                var properties = new FixFacts { Setting = SettingForm.UriOption, ReplaceEdit = located.ReplaceEdit(option.NameSpan, millisecondsName), PieceSpan = located.PieceSpan }.ToProperties();
                 session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, located.Location, properties, option.Name, option.RawValue, DurationText.Format(value), millisecondsName));
             }
         }

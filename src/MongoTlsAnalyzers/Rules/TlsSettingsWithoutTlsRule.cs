@@ -91,7 +91,16 @@ namespace MongoTlsAnalyzers.Rules
                     continue;
                 }
 
-                var properties = new FixFacts { Setting = SettingForm.UriOption, ReplaceEdit = located.ReplaceEdit(option.Span, "tls=true"), ExplicitTlsOff = true }.ToProperties();
+                var properties = new FixFacts
+                {
+                    Setting = SettingForm.UriOption,
+                    ReplaceEdit = located.ReplaceEdit(option.Span, "tls=true"),
+
+                    // mongodb+srv turns TLS on by itself: the switch can simply go.
+                    RemoveEdit = site.Uri.IsSrv ? located.RemoveEdit() : null,
+                    PieceSpan = located.PieceSpan,
+                    ExplicitTlsOff = true,
+                }.ToProperties();
                 var diagnostic = site.Uri.IsSrv
                     ? Diagnostic.Create(RuleDescriptors.TlsOffOnSrv, located.Location, properties, option.Name, option.RawValue)
                     : Diagnostic.Create(RuleDescriptors.TlsOffOptionForRemoteHost, located.Location, properties, option.Name, option.RawValue, hosts.RemoteHost);

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,15 +12,69 @@ namespace MongoTlsAnalyzers.SettingsFlow
     {
         /// <summary>
         /// What an assignment is: a statement that can be deleted without breaking the code around it (its own
-        /// statement in a block, a switch section or top-level code, not the body of an <c>if</c> without braces), an
-        /// object-initializer member, or neither.
+        /// statement in a block, a switch section or top-level code), the whole body of an <c>if</c> that does nothing
+        /// else (<see cref="SettingForm.GatedStatement"/>: without braces, or, when <paramref name="bracedGate"/>, alone
+        /// in braces), an object-initializer member, or neither.
         /// </summary>
-        public static SettingForm FormOf(SyntaxNode assignment) => assignment.Parent switch
+        public static SettingForm FormOf(SyntaxNode assignment, bool bracedGate = false) => assignment.Parent switch
         {
+            ExpressionStatementSyntax statement when GateOf(statement, bracedGate) is not null => SettingForm.GatedStatement,
             ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } => SettingForm.Statement,
             InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => SettingForm.InitializerMember,
             _ => SettingForm.None,
         };
+
+        /// <summary>
+        /// The <c>if</c> whose whole body <paramref name="statement"/> is (alone in braces only when
+        /// <paramref name="braced"/>), when it has no <c>else</c>, stands on its own and its condition has no side effects.
+        /// </summary>
+        public static IfStatementSyntax? GateOf(StatementSyntax statement, bool braced)
+        {
+            var body = braced && statement.Parent is BlockSyntax { Statements.Count: 1 } block ? block : statement;
+            return body.Parent is IfStatementSyntax { Else: null, Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } gate
+                && gate.Statement == body
+                && HasNoSideEffects(gate.Condition)
+                ? gate
+                : null;
+        }
+
+        /// <summary>
+        /// True when evaluating <paramref name="condition"/> changes nothing, so that deleting it with the <c>if</c> it
+        /// gates loses nothing: no assignment, increment, <c>await</c>, <c>out</c>/<c>ref</c> argument, object creation or
+        /// call other than a read (<c>Get*</c>, <c>Is*</c>, <c>Parse</c>, <c>Equals</c>, such as
+        /// <c>configuration.GetValue&lt;bool&gt;("...")</c>).
+        /// </summary>
+        public static bool HasNoSideEffects(ExpressionSyntax condition)
+        {
+            foreach (var node in condition.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax:
+                    case AwaitExpressionSyntax:
+                    case BaseObjectCreationExpressionSyntax:
+                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                        return false;
+                    case InvocationExpressionSyntax invocation when !IsRead(invocation):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsRead(InvocationExpressionSyntax invocation)
+        {
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            return name.StartsWith("Get", StringComparison.Ordinal) || name.StartsWith("Is", StringComparison.Ordinal) || name is "Parse" or "Equals";
+        }
 
         /// <summary>
         /// True when a folded duration is written where it is used, as <c>TimeSpan.FromSeconds(n)</c> or

@@ -4,7 +4,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
@@ -113,7 +112,7 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var role = _model.Types.RoleOf(property.Property);
-            var form = SyntaxShapes.FormOf(assignment.Syntax);
+            var form = SyntaxShapes.FormOf(assignment.Syntax, bracedGate: true);
             var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, cancellationToken);
             var facts = new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan };
 
@@ -151,7 +150,11 @@ namespace MongoTlsAnalyzers.Tls
             {
                 var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
                 var callback = CertificateCallbacks.CallbackSyntax(assignment.Value);
-                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with { ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback) }, cancellationToken);
+                AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with
+                {
+                    ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback),
+                    EnableTlsOnEnclosingSettings = tls == TlsKnowledge.Off && InsecureSettingFixFacts.CanEnableTlsOnEnclosingSettings(assignment, _model.Types),
+                }, cancellationToken);
             }
         }
 
@@ -215,9 +218,11 @@ namespace MongoTlsAnalyzers.Tls
                 {
                     Setting = SettingForm.UriOption,
                     RemoveEdit = located.RemoveEdit(),
+                    PieceSpan = located.PieceSpan,
 
-                    // Enabling TLS inserts tls=true in front of the option.
-                    EnableTlsEdit = tls == TlsKnowledge.Off ? located.ReplaceEdit(new TextSpan(option.Span.Start, 0), "tls=true&") : null,
+                    // Enabling TLS turns the URI's tls=false around, or inserts tls=true in front of the option.
+                    EnableTlsEdit = tls == TlsKnowledge.Off ? located.EnableTlsEdit() : null,
+                    EnableTlsAndRemoveEdit = tls == TlsKnowledge.Off ? located.EnableTlsAndRemoveEdit() : null,
                 };
                 facts = UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types);
                 var before = found.Count;

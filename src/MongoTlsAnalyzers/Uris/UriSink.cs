@@ -38,6 +38,42 @@ namespace MongoTlsAnalyzers.Uris
             return kind;
         }
 
+        /// <summary>
+        /// The sink a URI written as a local's initializer (<c>var uri = "..."</c>, <c>const string Uri = "..."</c>)
+        /// reaches: the local is read exactly once in its method, as the only argument of the sink. Null otherwise (read
+        /// twice, written again, or passed anywhere else), because a fix could then not attach a validator to every use.
+        /// </summary>
+        public static SinkKind OfLocal(IOperation root, DriverTypes types, out TextSpan? span)
+        {
+            span = null;
+            if (root.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+            {
+                return SinkKind.None;
+            }
+
+            var body = root;
+            while (body.Parent is not null)
+            {
+                body = body.Parent;
+            }
+
+            ILocalReferenceOperation? only = null;
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    if (only is not null)
+                    {
+                        return SinkKind.None;
+                    }
+
+                    only = reference;
+                }
+            }
+
+            return only is null ? SinkKind.None : Of(only, types, out span);
+        }
+
         /// <summary>The sink facts for a diagnostic on <paramref name="site"/>, placed on <paramref name="reportNode"/>: none when the diagnostic is outside the URI's own expression.</summary>
         public static FixFacts With(FixFacts facts, UriSite site, SyntaxNode reportNode, IOperation root, DriverTypes types)
         {

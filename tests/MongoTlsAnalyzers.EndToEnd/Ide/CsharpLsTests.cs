@@ -47,7 +47,8 @@ namespace MongoTlsAnalyzers.EndToEnd.Ide
             "Read the ", "Fail when the value is not configured", "Remove the unused hard-coded value", "Move to configuration",
             "Rename to ", "Remove ignored option", "Raise to the recommended minimum", "Remove, to use the driver default",
             "Use the system default protocols", "Allow only in Development", "Remove insecure setting",
-            "Trust the CA with a custom-root validator", "Convert unit", "Build the settings with MongoTlsAnalyzers.Settings", "Enable TLS",
+            "Trust the CA with a custom-root validator", "trust the CA with a custom-root validator", "Convert unit",
+            "Build the settings with MongoTlsAnalyzers.Settings", "Enable TLS", "Remove tls=false",
         };
 
         private static readonly Regex Expect = new Regex(@"// expect: (?<ids>MTA\d{3}(?:, MTA\d{3})*)\s*$", RegexOptions.None, TimeSpan.FromSeconds(5));

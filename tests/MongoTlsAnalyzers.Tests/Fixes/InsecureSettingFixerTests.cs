@@ -133,8 +133,93 @@ class C
 """, InsecureSettingFixer.RemoveKey);
         }
 
+        /// <summary>
+        /// <c>if (opts.AllowInsecureTls) settings.AllowInsecureTls = true;</c> (MTA004): the whole <c>if</c> goes, or the
+        /// guard joins its condition.
+        /// </summary>
         [Fact]
-        public async Task EmbeddedStatementsCanBeGuardedButNotRemoved()
+        public async Task AGatedSettingTakesItsIfAlong()
+        {
+            const string source = /* lang=c#-test */ """
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class MongoOptions
+{
+    public bool AllowInsecureTls { get; set; }
+}
+
+class Startup
+{
+    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other, MongoClientSettings third)
+    {
+        settings.ApplicationName = "orders";
+        if (opts.AllowInsecureTls) {|MTA004:settings.AllowInsecureTls = true|};
+        if (!cfg.GetValue<bool>("Mongo:VerifyCertificates")) {|MTA004:other.AllowInsecureTls = true|}; // staging only
+        if (opts.AllowInsecureTls)
+        {
+            {|MTA004:third.AllowInsecureTls = true|};
+        }
+
+        return settings;
+    }
+}
+""";
+            await Mta004.VerifyAsync(source, /* lang=c#-test */ """
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class MongoOptions
+{
+    public bool AllowInsecureTls { get; set; }
+}
+
+class Startup
+{
+    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other, MongoClientSettings third)
+    {
+        settings.ApplicationName = "orders";
+
+        return settings;
+    }
+}
+""", InsecureSettingFixer.RemoveKey);
+            await Mta004.VerifyAsync(source, /* lang=c#-test */ """
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+
+class MongoOptions
+{
+    public bool AllowInsecureTls { get; set; }
+}
+
+class Startup
+{
+    object Build(IHostEnvironment env, IConfiguration cfg, MongoOptions opts, MongoClientSettings settings, MongoClientSettings other, MongoClientSettings third)
+    {
+        settings.ApplicationName = "orders";
+        if (env.IsDevelopment() && opts.AllowInsecureTls) settings.AllowInsecureTls = true;
+        if (env.IsDevelopment() && !cfg.GetValue<bool>("Mongo:VerifyCertificates")) other.AllowInsecureTls = true; // staging only
+        if (env.IsDevelopment() && opts.AllowInsecureTls)
+        {
+            third.AllowInsecureTls = true;
+        }
+
+        return settings;
+    }
+}
+""", InsecureSettingFixer.GuardKey);
+        }
+
+        /// <summary>An <c>if</c> whose condition does something (a call that is not a read) stays: the setting is guarded inside it, never removed.</summary>
+        [Fact]
+        public async Task AnIfWithSideEffectsIsGuardedButNotRemoved()
         {
             const string source = /* lang=c#-test */ """
 
@@ -143,10 +228,12 @@ using MongoDB.Driver;
 
 class C
 {
-    void M(IHostEnvironment env, MongoClientSettings settings, bool flag)
+    void M(IHostEnvironment env, MongoClientSettings settings)
     {
-        if (flag) {|MTA003:settings.AllowInsecureTls = true|};
+        if (Load()) {|MTA003:settings.AllowInsecureTls = true|};
     }
+
+    bool Load() => true;
 }
 """;
             await Mta003.VerifyAsync(source, source, InsecureSettingFixer.RemoveKey);
@@ -157,13 +244,15 @@ using MongoDB.Driver;
 
 class C
 {
-    void M(IHostEnvironment env, MongoClientSettings settings, bool flag)
+    void M(IHostEnvironment env, MongoClientSettings settings)
     {
-        if (flag) if (env.IsDevelopment())
+        if (Load()) if (env.IsDevelopment())
             {
                 settings.AllowInsecureTls = true;
             }
     }
+
+    bool Load() => true;
 }
 """, InsecureSettingFixer.GuardKey);
         }
