@@ -31,10 +31,19 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TimeoutTooShortOrInvalid);
 
+        /// <summary>
+        /// The first offered action is what Fix All and <c>dotnet format</c> apply without a choice (docs/rules/MTA007.md
+        /// "Fix All"): for a value below its floor, which was meant to be shorter than the default, raising keeps that
+        /// intent; for a value above its ceiling, removing it brings back the driver's 30 s default, safer than the
+        /// longest acceptable wait. The two Remove rows share one key and one edit; at most one is offered.
+        /// </summary>
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
+            FixAction.When(RemoveKey, "Remove, to use the driver default", facts => facts.CeilingTicks is not null && IsRemovable(facts), Remove),
             FixAction.When(RaiseKey, "Raise to the recommended minimum", facts => facts.FloorTicks is not null && CanReplace(facts), (session, diagnostic, token) => SetTo(session, diagnostic, FixFacts.Of(diagnostic).FloorTicks, token)),
             FixAction.When(LowerKey, "Lower to the recommended maximum", facts => facts.CeilingTicks is not null && CanReplace(facts), (session, diagnostic, token) => SetTo(session, diagnostic, FixFacts.Of(diagnostic).CeilingTicks, token)),
-            FixAction.When(RemoveKey, "Remove, to use the driver default", facts => facts.RemoveEdit is not null || IsDeletable(facts), Remove));
+            FixAction.When(RemoveKey, "Remove, to use the driver default", facts => facts.CeilingTicks is null && IsRemovable(facts), Remove));
+
+        private static bool IsRemovable(FixFacts facts) => facts.RemoveEdit is not null || IsDeletable(facts);
 
         private static bool IsDeletable(FixFacts facts) => facts.Setting is SettingForm.Statement or SettingForm.InitializerMember;
 

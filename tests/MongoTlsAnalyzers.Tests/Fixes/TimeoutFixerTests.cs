@@ -129,6 +129,18 @@ class C
                 TimeoutFixer.RemoveKey);
         }
 
+        /// <summary>
+        /// Without a chosen action (Fix All and dotnet format without a key) the first one offered applies: Remove above a
+        /// ceiling (back to the 30 s default), Raise below a floor (the value was meant to be shorter than the default).
+        /// </summary>
+        [Theory]
+        [InlineData("\"mongodb://h/?w=1&{|MTA007:serverSelectionTimeoutMS=600000|}\"", "\"mongodb://h/?w=1\"")]
+        [InlineData("\"mongodb://h/?w=1&{|MTA007:serverSelectionTimeoutMS=2000|}\"", "\"mongodb://h/?w=1&serverSelectionTimeoutMS=12000\"")]
+        public async Task TheFirstOfferedActionIsTheSafestOne(string before, string after)
+        {
+            await TimeoutFixes.VerifyAsync(Client(before), Client(after));
+        }
+
         [Fact]
         public async Task LowersAndRemovesPropertyTimeoutsAboveTheirCeiling()
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 
@@ -7,7 +8,11 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
     /// <summary>Runs the dotnet CLI and captures its output.</summary>
     public static class DotNetCli
     {
-        public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+            Run(workingDirectory, timeout, environment: null, arguments);
+
+        /// <summary>Runs the dotnet CLI with extra environment variables (for an application that reads its connection strings from them).</summary>
+        public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -29,6 +34,10 @@ namespace MongoTlsAnalyzers.Tests.Infrastructure
             start.Environment.Remove("MSBuildExtensionsPath");
             start.Environment.Remove("MSBuildSDKsPath");
             start.Environment.Remove("MSBUILD_EXE_PATH");
+            foreach (var pair in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[pair.Key] = pair.Value;
+            }
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = start };
