@@ -73,7 +73,10 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
             {
                 // Two diagnostics can ask for the same edit (two TLS-only options of one URI each turn TLS on): once is enough.
                 var edits = pair.Value.Distinct().OrderByDescending(e => e.Start).ToList();
-                Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll(current, edits));
+                if (!EmptyAppend.TryRemove(Editor, pair.Key, LiteralValueEdits.ApplyAll(pair.Key, edits)))
+                {
+                    Editor.ReplaceNode(pair.Key, (current, _) => LiteralValueEdits.ApplyAll(current, edits));
+                }
             }
 
             _literalEdits.Clear();
