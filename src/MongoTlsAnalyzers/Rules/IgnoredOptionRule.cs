@@ -71,7 +71,7 @@ namespace MongoTlsAnalyzers.Rules
                     ReplaceEdit = suggestion is null ? null : located.ReplaceEdit(option.NameSpan, suggestion),
                     Suggestion = suggestion,
                 };
-                facts = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types);
+                facts = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types, context.CancellationToken);
 
                 session.Report(
                     context.ReportDiagnostic,
