@@ -124,6 +124,27 @@ class Factory
         }
 
         [Fact]
+        public async Task NotOfferedWhenAFieldIsWrittenLaterInTheConstructor()
+        {
+            const string source = /* lang=c#-test */ """
+
+using MongoDB.Driver;
+
+class Repository
+{
+    private readonly MongoClientSettings _settings;
+
+    public Repository()
+    {
+        _settings = MongoClientSettings.FromConnectionString({|MTA002:"mongodb://db.example.com/?tls=true"|});
+        this._settings.ApplicationName = "orders";
+    }
+}
+""";
+            await Mta002.VerifyAsync(source, Plain(source), Key, WithHelper, null, Array.Empty<DiagnosticResult>(), Remaining(source, "MTA002", DiagnosticSeverity.Info));
+        }
+
+        [Fact]
         public async Task OfferedWhenTheSettingsOnlyReachTheClient()
         {
             await Mta002.VerifyAsync(/* lang=c#-test */ """
