@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -70,7 +71,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Engine
                         var method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
                         var owner = (method?.ReducedFrom ?? method)?.ContainingType;
                         var ns = owner?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-                        if (!(ns.StartsWith("Microsoft.Extensions.Configuration", System.StringComparison.Ordinal)
+                        if (!(ns.StartsWith("Microsoft.Extensions.Configuration", StringComparison.Ordinal)
                             || owner?.SpecialType == SpecialType.System_String
                             || (ns == "System" && owner?.Name == "Environment")))
                         {

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.SettingsFlow;
 using MongoTlsAnalyzers.Uris;
 
 namespace MongoTlsAnalyzers.Rules
@@ -71,7 +72,7 @@ namespace MongoTlsAnalyzers.Rules
                     ReplaceEdit = suggestion is null ? null : located.ReplaceEdit(option.NameSpan, suggestion),
                     Suggestion = suggestion,
                 };
-                facts = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types, context.CancellationToken);
+                facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken);
 
                 session.Report(
                     context.ReportDiagnostic,

@@ -86,7 +86,7 @@ namespace MongoTlsAnalyzers.Rules
                     FloorTicks = problem == TimeoutProblem.BelowFloor ? limit.Ticks : null,
                     CeilingTicks = problem == TimeoutProblem.AboveCeiling ? limit.Ticks : null,
                 };
-                var properties = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types, context.CancellationToken).ToProperties();
+                var properties = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
 
                 session.Report(context.ReportDiagnostic, Create(located.Location, properties, subject, known.Timeout, problem, value, limit));
             }

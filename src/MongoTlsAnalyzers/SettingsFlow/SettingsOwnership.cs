@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.Descriptors;
 
 namespace MongoTlsAnalyzers.SettingsFlow
 {
@@ -15,6 +16,21 @@ namespace MongoTlsAnalyzers.SettingsFlow
     /// </summary>
     internal static class SettingsOwnership
     {
+        /// <summary>
+        /// <paramref name="facts"/> with <see cref="FixFacts.SettingsUsedLater"/> set when its sink is
+        /// <c>MongoClientSettings.FromConnectionString(uri)</c> (<see cref="Uris.UriSink"/>) and the object it builds is used later.
+        /// </summary>
+        public static FixFacts Of(FixFacts facts, SemanticModel? model, DriverTypes types, CancellationToken cancellationToken)
+        {
+            if (facts is not { Sink: SinkKind.SettingsFromConnectionString, SinkSpan: { } span } || model is null)
+            {
+                return facts;
+            }
+
+            var call = model.SyntaxTree.GetRoot(cancellationToken).FindNode(span, getInnermostNodeForTie: true);
+            return UsedLater(call, null, model, types, cancellationToken) ? facts with { SettingsUsedLater = true } : facts;
+        }
+
         /// <summary>
         /// True when the object <paramref name="creation"/> creates is used later in its method in a way other than
         /// <c>new MongoClient(settings)</c>, outside <paramref name="removed"/> (the statement the fix removes, if any).
@@ -54,8 +70,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 if (node is not IdentifierNameSyntax identifier
                     || identifier.SpanStart < creation.Span.End
                     || identifier.Identifier.ValueText != target.Name
-                    || (removed is not null && removed.Span.Contains(identifier.Span))
-                    || (identifier.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } own && own.Right == creation))
+                    || (removed is not null && removed.Span.Contains(identifier.Span)))
                 {
                     continue;
                 }

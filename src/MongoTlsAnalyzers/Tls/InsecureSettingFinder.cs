@@ -219,7 +219,7 @@ namespace MongoTlsAnalyzers.Tls
                     // Enabling TLS inserts tls=true in front of the option.
                     EnableTlsEdit = tls == TlsKnowledge.Off ? located.ReplaceEdit(new TextSpan(option.Span.Start, 0), "tls=true&") : null,
                 };
-                facts = UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types, cancellationToken);
+                facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types), root.SemanticModel, _model.Types, cancellationToken);
                 var before = found.Count;
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);
                 if (site.Uri.AtlasHost is { } atlas && found.Count > before)
@@ -246,7 +246,7 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var tls = UriTls(site, root);
-            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, UriSink.With(FixFacts.None, site, site.Root, root, _model.Types, cancellationToken), cancellationToken);
+            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, SettingsOwnership.Of(UriSink.With(FixFacts.None, site, site.Root, root, _model.Types), root.SemanticModel, _model.Types, cancellationToken), cancellationToken);
         }
 
         /// <summary>

@@ -1,11 +1,9 @@
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.Descriptors;
-using MongoTlsAnalyzers.SettingsFlow;
 
 namespace MongoTlsAnalyzers.Uris
 {
@@ -41,7 +39,7 @@ namespace MongoTlsAnalyzers.Uris
         }
 
         /// <summary>The sink facts for a diagnostic on <paramref name="site"/>, placed on <paramref name="reportNode"/>: none when the diagnostic is outside the URI's own expression.</summary>
-        public static FixFacts With(FixFacts facts, UriSite site, SyntaxNode reportNode, IOperation root, DriverTypes types, CancellationToken cancellationToken = default)
+        public static FixFacts With(FixFacts facts, UriSite site, SyntaxNode reportNode, IOperation root, DriverTypes types)
         {
             if (reportNode.SyntaxTree != site.Root.SyntaxTree || !site.Root.Span.Contains(reportNode.Span))
             {
@@ -49,16 +47,7 @@ namespace MongoTlsAnalyzers.Uris
             }
 
             var sink = Of(root, types, out var span);
-            if (sink == SinkKind.None)
-            {
-                return facts;
-            }
-
-            // MongoClientSettings.FromConnectionString(uri) builds an object that later statements may still write to.
-            var usedLater = sink == SinkKind.SettingsFromConnectionString
-                && root.Parent?.Parent is { } call
-                && SettingsOwnership.UsedLater(call.Syntax, null, root.SemanticModel, types, cancellationToken);
-            return facts with { Sink = sink, SinkSpan = span, SettingsUsedLater = usedLater };
+            return sink == SinkKind.None ? facts : facts with { Sink = sink, SinkSpan = span };
         }
     }
 }
