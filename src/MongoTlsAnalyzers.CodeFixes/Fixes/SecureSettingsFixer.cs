@@ -23,6 +23,22 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// <c>IOptions&lt;SecureMongoOptions&gt;</c>, or the MONGODB_URI environment variable); an insecure or too-short
     /// setting on a settings object built in the method goes, and the object is built by the helper instead; an
     /// accept-all callback becomes the helper's custom-CA validator.
+    /// <para>
+    /// The fix owns the settings object it rebuilds (DESIGN.md §6, "Helper-tier fixes keep what the helper promises").
+    /// A later write to that object in the same method (<c>settings.SslSettings = ...</c>, a timeout, <c>AllowInsecureTls</c>,
+    /// <c>ClusterConfigurator</c>, <c>Credential</c>, <c>ServerApi</c>, any call on it or passing it anywhere but
+    /// <c>new MongoClient(settings)</c>) would run after the helper: it could undo the helper's TLS validation or
+    /// timeout floors, or, if the fix removed it, a value the user chose would be silently lost. Moving such a write
+    /// into configuration would need an edit of <c>appsettings.json</c>, which fixes do not make, and a callback run
+    /// inside the helper would either let the write override the helper or be overridden by it. So the fix moves
+    /// nothing: when the object is used later (<see cref="FixFacts.SettingsUsedLater"/>, decided by the analyzer),
+    /// the helper tier is not offered, and the other tiers (configuration, environment, Development guard) are. The
+    /// flagged statement itself is the one later write the fix removes, since the helper covers what it was for.
+    /// </para>
+    /// <para>
+    /// A local the rewritten expression was the only reader of (<c>var cs = configuration.GetConnectionString("MongoDB") ?? throw ...;</c>)
+    /// goes with it (<see cref="OrphanedLocals"/>), so no line is left reading a configuration key nothing uses.
+    /// </para>
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecureSettingsFixer))]
     [Shared]
@@ -45,11 +61,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
         /// <summary>
         /// Only where the runtime helper is referenced (docs/architecture.md "Fixes", tier 1): an accept-all callback
         /// the validator can replace, a URI that is the whole argument of <c>new MongoClient</c> or
-        /// <c>FromConnectionString</c>, or a statement on a settings local that the helper can build instead.
+        /// <c>FromConnectionString</c>, or a statement on a settings local that the helper can build instead, when
+        /// nothing else in the method uses the settings object afterwards (<see cref="FixFacts.SettingsUsedLater"/>).
         /// </summary>
         private static bool IsOffered(FixFacts facts) =>
             facts.ReplaceableCallback
-            || (facts.SinkSpan is not null && facts.Sink != SinkKind.None);
+            || (facts.SinkSpan is not null && facts.Sink != SinkKind.None && !facts.SettingsUsedLater);
 
         private static bool Rewrite(EditSession session, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
@@ -115,10 +132,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 case SinkKind.ClientConstructor when call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation:
                     var uri = creation.ArgumentList.Arguments[0].Expression;
                     session.Editor.ReplaceNode(uri, Build(model, creation.SpanStart, cancellationToken).WithTriviaFrom(uri));
+                    OrphanedLocals.Remove(session, uri, cancellationToken);
                     return true;
 
                 case SinkKind.SettingsFromConnectionString:
                     session.Editor.ReplaceNode(call, Build(model, call.SpanStart, cancellationToken).WithTriviaFrom(call));
+                    OrphanedLocals.Remove(session, call, cancellationToken);
                     return true;
 
                 default:
@@ -141,6 +160,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             if (session.Claim(origin))
             {
                 session.Editor.ReplaceNode(origin, Build(model, origin.SpanStart, cancellationToken).WithTriviaFrom(origin));
+                OrphanedLocals.Remove(session, origin, cancellationToken);
             }
 
             if (!session.Claim(statement))

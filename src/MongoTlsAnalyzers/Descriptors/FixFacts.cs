@@ -32,6 +32,13 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>The source span of that call (in the diagnostic's file).</summary>
         public TextSpan? SinkSpan { get; init; }
 
+        /// <summary>
+        /// The settings object that call creates is used later in its method other than by <c>new MongoClient(settings)</c>
+        /// (a write such as <c>settings.SslSettings = ...</c>, a call, passed on), so the helper tier cannot own it
+        /// (DESIGN.md §6) and is not offered.
+        /// </summary>
+        public bool SettingsUsedLater { get; init; }
+
         /// <summary>Removes the flagged option (and one separator) from the literal that holds it.</summary>
         public LiteralEdit? RemoveEdit { get; init; }
 
@@ -117,6 +124,7 @@ namespace MongoTlsAnalyzers.Descriptors
                 builder[nameof(SinkSpan)] = new LiteralEdit(span.Start, span.Length, string.Empty).Encode();
             }
 
+            Put(builder, nameof(SettingsUsedLater), SettingsUsedLater);
             Put(builder, nameof(RemoveEdit), RemoveEdit);
             Put(builder, nameof(ReplaceEdit), ReplaceEdit);
             Put(builder, nameof(EnableTlsEdit), EnableTlsEdit);
@@ -169,6 +177,7 @@ namespace MongoTlsAnalyzers.Descriptors
                 Environment = Text(properties, nameof(Environment)),
                 Sink = ParseEnum<SinkKind>(properties, nameof(Sink)),
                 SinkSpan = Edit(properties, nameof(SinkSpan)) is { } span ? new TextSpan(span.Start, span.Length) : null,
+                SettingsUsedLater = Flag(properties, nameof(SettingsUsedLater)),
                 RemoveEdit = Edit(properties, nameof(RemoveEdit)),
                 ReplaceEdit = Edit(properties, nameof(ReplaceEdit)),
                 EnableTlsEdit = Edit(properties, nameof(EnableTlsEdit)),

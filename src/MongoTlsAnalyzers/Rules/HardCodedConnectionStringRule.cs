@@ -86,7 +86,7 @@ namespace MongoTlsAnalyzers.Rules
 
             var shape = site.ShapeOf(piece);
             var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Host : SecretKind.ConnectionString };
-            var properties = UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types).ToProperties();
+            var properties = SettingsOwnership.Of(UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
             session.Report(
                 context.ReportDiagnostic,
                 Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), properties, MongoUri.RenderHoles(remote.Host)));

@@ -100,7 +100,7 @@ namespace MongoTlsAnalyzers.Rules
                 _ => (RuleDescriptors.HardCodedCredentials, site.Uri.Redacted),
             };
             var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Password : SecretKind.ConnectionString };
-            var properties = UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types).ToProperties();
+            var properties = SettingsOwnership.Of(UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
             session.Report(
                 context.ReportDiagnostic,
                 Diagnostic.Create(descriptor, piece.ReportNode.GetLocation(), properties, argument));

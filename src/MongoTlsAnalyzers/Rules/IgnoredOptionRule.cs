@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
+using MongoTlsAnalyzers.SettingsFlow;
 using MongoTlsAnalyzers.Uris;
 
 namespace MongoTlsAnalyzers.Rules
@@ -72,7 +73,7 @@ namespace MongoTlsAnalyzers.Rules
                     PieceSpan = located.PieceSpan,
                     Suggestion = suggestion,
                 };
-                facts = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types);
+                facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken);
 
                 session.Report(
                     context.ReportDiagnostic,

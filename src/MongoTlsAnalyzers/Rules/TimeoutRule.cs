@@ -87,7 +87,7 @@ namespace MongoTlsAnalyzers.Rules
                     CeilingTicks = problem == TimeoutProblem.AboveCeiling ? limit.Ticks : null,
                     PieceSpan = located.PieceSpan,
                 };
-                var properties = UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types).ToProperties();
+                var properties = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
 
                 session.Report(context.ReportDiagnostic, Create(located.Location, properties, subject, known.Timeout, problem, value, limit));
             }
@@ -132,8 +132,9 @@ namespace MongoTlsAnalyzers.Rules
                 Setting = SyntaxShapes.FormOf(assignment.Syntax),
                 FloorTicks = problem == TimeoutProblem.BelowFloor ? limit.Ticks : null,
                 CeilingTicks = problem == TimeoutProblem.AboveCeiling ? limit.Ticks : null,
-                Sink = SettingsOrigin.Of(assignment, session.Types, out var sinkSpan, context.CancellationToken),
+                Sink = SettingsOrigin.Of(assignment, session.Types, out var sinkSpan, out var usedLater, context.CancellationToken),
                 SinkSpan = sinkSpan,
+                SettingsUsedLater = usedLater,
             }.ToProperties();
 
             session.Report(

@@ -9,13 +9,15 @@ namespace MongoTlsAnalyzers.SettingsFlow
 {
     /// <summary>
     /// The call that created the settings object a statement writes to, when the runtime helper's fix may build that
-    /// object instead: <c>var s = MongoClientSettings.FromConnectionString(x); s.AllowInsecureTls = true;</c>.
+    /// object instead: <c>var s = MongoClientSettings.FromConnectionString(x); s.AllowInsecureTls = true;</c>; and
+    /// whether the object is used later other than by the statement and <c>new MongoClient(s)</c> (<see cref="SettingsOwnership"/>).
     /// </summary>
     internal static class SettingsOrigin
     {
-        public static SinkKind Of(ISimpleAssignmentOperation assignment, DriverTypes types, out TextSpan? span, CancellationToken cancellationToken)
+        public static SinkKind Of(ISimpleAssignmentOperation assignment, DriverTypes types, out TextSpan? span, out bool usedLater, CancellationToken cancellationToken)
         {
             span = null;
+            usedLater = false;
             if (assignment.Syntax is not AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax }, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } }
                 || assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local }
                 || local.Local.DeclaringSyntaxReferences.Length != 1
@@ -40,6 +42,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
             if (kind != SinkKind.None)
             {
                 span = initializer.Span;
+                usedLater = SettingsOwnership.UsedLater(initializer, assignment.Syntax.Parent, assignment.SemanticModel, types, cancellationToken);
             }
 
             return kind;

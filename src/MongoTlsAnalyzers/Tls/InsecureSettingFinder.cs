@@ -113,8 +113,8 @@ namespace MongoTlsAnalyzers.Tls
 
             var role = _model.Types.RoleOf(property.Property);
             var form = SyntaxShapes.FormOf(assignment.Syntax, bracedGate: true);
-            var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, cancellationToken);
-            var facts = new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan };
+            var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, out var usedLater, cancellationToken);
+            var facts = new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan, SettingsUsedLater = usedLater };
 
             if (role is DriverRole.InsecureTlsSwitch or DriverRole.VerificationSwitch)
             {
@@ -224,7 +224,7 @@ namespace MongoTlsAnalyzers.Tls
                     EnableTlsEdit = tls == TlsKnowledge.Off ? located.EnableTlsEdit() : null,
                     EnableTlsAndRemoveEdit = tls == TlsKnowledge.Off ? located.EnableTlsAndRemoveEdit() : null,
                 };
-                facts = UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types);
+                facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types), root.SemanticModel, _model.Types, cancellationToken);
                 var before = found.Count;
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);
                 if (site.Uri.AtlasHost is { } atlas && found.Count > before)
@@ -251,7 +251,7 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var tls = UriTls(site, root);
-            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, UriSink.With(FixFacts.None, site, site.Root, root, _model.Types), cancellationToken);
+            AddRuntime(found, root, operation, site.Root.GetLocation(), "The option " + option.Name, tls, options, SettingsOwnership.Of(UriSink.With(FixFacts.None, site, site.Root, root, _model.Types), root.SemanticModel, _model.Types, cancellationToken), cancellationToken);
         }
 
         /// <summary>

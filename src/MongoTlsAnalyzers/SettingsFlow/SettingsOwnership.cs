@@ -1,0 +1,100 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.Descriptors;
+
+namespace MongoTlsAnalyzers.SettingsFlow
+{
+    /// <summary>
+    /// Whether the runtime helper's fix can own the settings object a driver call creates (DESIGN.md §6, "Helper-tier
+    /// fixes keep what the helper promises"). The fix replaces the call with the helper's builder; any later use of the
+    /// object in the same method other than <c>new MongoClient(settings)</c> (a property write such as
+    /// <c>settings.SslSettings = ...</c>, <c>settings.ServerSelectionTimeout = ...</c>, <c>settings.ClusterConfigurator = ...</c>,
+    /// a call on it, passing it elsewhere) would run after the helper and could undo its TLS validation or timeout
+    /// floors, or would be lost. Such uses are not moved: the helper tier is not offered for them.
+    /// </summary>
+    internal static class SettingsOwnership
+    {
+        /// <summary>
+        /// <paramref name="facts"/> with <see cref="FixFacts.SettingsUsedLater"/> set when its sink is
+        /// <c>MongoClientSettings.FromConnectionString(uri)</c> (<see cref="Uris.UriSink"/>) and the object it builds is used later.
+        /// </summary>
+        public static FixFacts Of(FixFacts facts, SemanticModel? model, DriverTypes types, CancellationToken cancellationToken)
+        {
+            if (facts is not { Sink: SinkKind.SettingsFromConnectionString, SinkSpan: { } span } || model is null)
+            {
+                return facts;
+            }
+
+            var call = model.SyntaxTree.GetRoot(cancellationToken).FindNode(span, getInnermostNodeForTie: true);
+            return UsedLater(call, null, model, types, cancellationToken) ? facts with { SettingsUsedLater = true } : facts;
+        }
+
+        /// <summary>
+        /// True when the object <paramref name="creation"/> creates is used later in its method in a way other than
+        /// <c>new MongoClient(settings)</c>, outside <paramref name="removed"/> (the statement the fix removes, if any).
+        /// </summary>
+        public static bool UsedLater(SyntaxNode creation, SyntaxNode? removed, SemanticModel? model, DriverTypes types, CancellationToken cancellationToken)
+        {
+            if (model is null)
+            {
+                return true;
+            }
+
+            ISymbol? target = creation.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax } } declarator } => model.GetDeclaredSymbol(declarator, cancellationToken),
+                AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } assignment when assignment.Right == creation => model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol,
+                _ => null,
+            };
+            if (target is null)
+            {
+                // Returned, passed on, used in place or a field's initializer: no later statement of a method writes to it.
+                return false;
+            }
+
+            if (target is not ILocalSymbol and not IFieldSymbol and not IPropertySymbol)
+            {
+                return true;
+            }
+
+            var body = creation.FirstAncestorOrSelf<SyntaxNode>(node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+            if (body is null)
+            {
+                return true;
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier
+                    || identifier.SpanStart < creation.Span.End
+                    || identifier.Identifier.ValueText != target.Name
+                    || (removed is not null && removed.Span.Contains(identifier.Span)))
+                {
+                    continue;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, target))
+                {
+                    continue;
+                }
+
+                if (!IsClientArgument(identifier, model, types, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>new MongoClient(settings)</c> (or <c>this.settings</c>): the one use the helper's settings are made for.</summary>
+        private static bool IsClientArgument(IdentifierNameSyntax identifier, SemanticModel model, DriverTypes types, CancellationToken cancellationToken)
+        {
+            SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == identifier ? access : identifier;
+            return expression.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: BaseObjectCreationExpressionSyntax client } }
+                && types.Is(model.GetTypeInfo(client, cancellationToken).Type, DriverType.MongoClient);
+        }
+    }
+}
