@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,16 +21,16 @@ namespace MongoTlsAnalyzers.Guards
             var staticContext = IsStaticContext(node, model, cancellationToken);
             var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
-            ExpressionSyntax? member = null;
+            // Locals and parameters first, innermost first. Walking the scopes instead of asking LookupSymbols for every
+            // name in scope (thousands of types and namespaces) keeps this cheap enough for the analyzer, which asks it
+            // for each insecure setting it reports (docs/performance.md).
             ExpressionSyntax? viaProperty = null;
-            foreach (var symbol in model.LookupSymbols(position))
+            foreach (var symbol in LocalsAndParameters(node, model, position, enclosing, cancellationToken))
             {
                 var type = symbol switch
                 {
-                    ILocalSymbol local when IsDeclaredIn(local, enclosing) && IsDeclaredBefore(local, model.SyntaxTree, position, cancellationToken) => local.Type,
-                    IParameterSymbol parameter when IsDeclaredIn(parameter, enclosing) => parameter.Type,
-                    IFieldSymbol field when !field.IsImplicitlyDeclared && (field.IsStatic || !staticContext) => field.Type,
-                    IPropertySymbol property when !property.IsIndexer && (property.IsStatic || !staticContext) => property.Type,
+                    ILocalSymbol local => local.Type,
+                    IParameterSymbol parameter => parameter.Type,
                     _ => null,
                 };
 
@@ -39,41 +41,144 @@ namespace MongoTlsAnalyzers.Guards
 
                 if (isWanted(type))
                 {
-                    var name = SyntaxFactory.IdentifierName(symbol.Name);
-                    if (symbol is ILocalSymbol or IParameterSymbol)
-                    {
-                        return name;
-                    }
-
-                    member ??= name;
-                    continue;
+                    return SyntaxFactory.IdentifierName(symbol.Name);
                 }
 
-                if (viaProperty is null && symbol is ILocalSymbol or IParameterSymbol)
+                viaProperty ??= ViaProperty(symbol, type, isWanted, viaProperties);
+            }
+
+            for (var type = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType; type is not null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
                 {
-                    foreach (var propertyName in viaProperties)
+                    var memberType = member switch
                     {
-                        foreach (var candidate in type.GetMembers(propertyName))
+                        IFieldSymbol field when !field.IsImplicitlyDeclared && (field.IsStatic || !staticContext) && IsAccessible(field, type, enclosing) => field.Type,
+                        IPropertySymbol property when !property.IsIndexer && (property.IsStatic || !staticContext) && IsAccessible(property, type, enclosing) => property.Type,
+                        _ => null,
+                    };
+
+                    if (memberType is not null && isWanted(memberType))
+                    {
+                        return SyntaxFactory.IdentifierName(member.Name);
+                    }
+                }
+            }
+
+            return viaProperty;
+        }
+
+        private static ExpressionSyntax? ViaProperty(ISymbol symbol, ITypeSymbol type, Func<ITypeSymbol, bool> isWanted, string[] viaProperties)
+        {
+            foreach (var propertyName in viaProperties)
+            {
+                foreach (var candidate in type.GetMembers(propertyName))
+                {
+                    if (candidate is IPropertySymbol { IsStatic: false } property && isWanted(property.Type))
+                    {
+                        return SyntaxFactory.MemberAccessExpression(
+                            SyntaxKind.SimpleMemberAccessExpression,
+                            SyntaxFactory.IdentifierName(symbol.Name),
+                            SyntaxFactory.IdentifierName(propertyName));
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A base type's private members are not usable from a derived type.</summary>
+        private static bool IsAccessible(ISymbol member, INamedTypeSymbol owner, ISymbol? enclosing) =>
+            member.DeclaredAccessibility != Accessibility.Private
+            || SymbolEqualityComparer.Default.Equals(owner, enclosing as INamedTypeSymbol ?? enclosing?.ContainingType);
+
+        /// <summary>
+        /// The locals declared before <paramref name="position"/> in the blocks around it (top-level statements
+        /// included, of this file only: other files' cannot be used, CS8801), innermost first, then the parameters of the
+        /// enclosing lambdas, local functions and member, then a primary constructor's.
+        /// </summary>
+        private static IEnumerable<ISymbol> LocalsAndParameters(SyntaxNode? node, SemanticModel model, int position, ISymbol? enclosing, CancellationToken cancellationToken)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                var statements = current switch
+                {
+                    BlockSyntax block => block.Statements,
+                    SwitchSectionSyntax section => section.Statements,
+                    _ => default,
+                };
+
+                if (current is CompilationUnitSyntax unit)
+                {
+                    foreach (var global in unit.Members)
+                    {
+                        if (global is GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax declaration } && global.Span.End <= position)
                         {
-                            if (candidate is IPropertySymbol { IsStatic: false } property && isWanted(property.Type))
+                            foreach (var local in Declared(declaration.Declaration, model, cancellationToken))
                             {
-                                viaProperty = SyntaxFactory.MemberAccessExpression(
-                                    SyntaxKind.SimpleMemberAccessExpression,
-                                    SyntaxFactory.IdentifierName(symbol.Name),
-                                    SyntaxFactory.IdentifierName(propertyName));
-                                break;
+                                yield return local;
                             }
                         }
+                    }
+                }
 
-                        if (viaProperty is not null)
+                if (current is ForEachStatementSyntax forEach && forEach.Statement.Span.Contains(position)
+                    && model.GetDeclaredSymbol(forEach, cancellationToken) is { } iteration)
+                {
+                    yield return iteration;
+                }
+
+                if (current is UsingStatementSyntax { Declaration: { } usingDeclaration } && usingDeclaration.Span.End <= position)
+                {
+                    foreach (var local in Declared(usingDeclaration, model, cancellationToken))
+                    {
+                        yield return local;
+                    }
+                }
+
+                for (var i = statements.Count - 1; i >= 0; i--)
+                {
+                    if (statements[i].Span.End <= position && statements[i] is LocalDeclarationStatementSyntax declaration)
+                    {
+                        foreach (var local in Declared(declaration.Declaration, model, cancellationToken))
                         {
-                            break;
+                            yield return local;
                         }
                     }
                 }
             }
 
-            return member ?? viaProperty;
+            for (var current = enclosing; current is IMethodSymbol method; current = current.ContainingSymbol)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    yield return parameter;
+                }
+            }
+
+            // A primary constructor's parameters are in scope in every member of the type.
+            var owner = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType;
+            foreach (var constructor in owner?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+            {
+                if (constructor.DeclaringSyntaxReferences.Length == 1 && constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is TypeDeclarationSyntax)
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        yield return parameter;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<ISymbol> Declared(VariableDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var variable in declaration.Variables)
+            {
+                if (model.GetDeclaredSymbol(variable, cancellationToken) is { } local)
+                {
+                    yield return local;
+                }
+            }
         }
 
         /// <summary>True when <paramref name="type"/> is, or implements, an interface with one of <paramref name="names"/>.</summary>
@@ -93,46 +198,6 @@ namespace MongoTlsAnalyzers.Guards
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// True when a local or parameter belongs to the member (or an enclosing lambda or local function) at the
-        /// position. Lookup also returns top-level statement locals, such as <c>builder</c> in Program.cs, from every
-        /// file, but code outside the top-level statements cannot use them (CS8801).
-        /// </summary>
-        private static bool IsDeclaredIn(ISymbol localOrParameter, ISymbol? enclosing)
-        {
-            // A primary constructor's parameters are in scope in every member of the type.
-            if (localOrParameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                && constructor.DeclaringSyntaxReferences.Length == 1
-                && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax
-                && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, enclosing as INamedTypeSymbol ?? enclosing?.ContainingType))
-            {
-                return true;
-            }
-
-            for (var current = enclosing; current is IMethodSymbol; current = current.ContainingSymbol)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, localOrParameter.ContainingSymbol))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsDeclaredBefore(ILocalSymbol local, SyntaxTree tree, int position, CancellationToken cancellationToken)
-        {
-            foreach (var reference in local.DeclaringSyntaxReferences)
-            {
-                if (reference.SyntaxTree != tree || reference.GetSyntax(cancellationToken).Span.End > position)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>True inside static members and field or property initializers, where instance members are not available.</summary>
