@@ -38,9 +38,16 @@ namespace MongoTlsAnalyzers.EndToEnd.Format
 
             // The command, per rule: dotnet format analyzers --diagnostics MTA001 ... --severity info
             // Run in the project folder without a path, exactly as the README writes it.
-            var format = consumer.Run(new[] { "format", "analyzers", "--diagnostics" }.Concat(fixedIds).Concat(new[] { "--severity", "info", "-v", "diag" }).ToArray());
-            _output.WriteLine(format.Output);
-            Assert.True(format.ExitCode == 0, format.Output);
+            // Twice, as the README says: dotnet format takes one equivalence key per fixer from the first diagnostic it
+            // meets, so a diagnostic whose first action differs (a URI option, which cannot be guarded, after a
+            // setting that can; a timeout above its ceiling after one below its floor) is fixed by the second run.
+            for (var run = 0; run < 2; run++)
+            {
+                var format = consumer.Run(new[] { "format", "analyzers", "--diagnostics" }.Concat(fixedIds).Concat(new[] { "--severity", "info", "-v", "diag" }).ToArray());
+                _output.WriteLine(format.Output);
+                Assert.True(format.ExitCode == 0, format.Output);
+            }
+
             Assert.NotEqual(before, SourceText(consumer));
             AssertRewrittenAsExpected(consumer, string.Concat(fixedIds));
 
@@ -58,15 +65,6 @@ namespace MongoTlsAnalyzers.EndToEnd.Format
             {
                 expected.Add("ReportingStore.cs MTA002");
                 expected.Remove("ArchiveStore.cs MTA011");
-            }
-
-            // dotnet format takes one equivalence key per fixer, from the first diagnostic: alone, MTA007's first
-            // diagnostic is MongoClientFactory's 3-second ServerSelectionTimeout, whose first action is Raise, which is
-            // not offered above a ceiling, so the 10-minute WaitQueueTimeout stays for a second run (docs/rules/MTA007.md).
-            // With several ids the key is none, and each diagnostic gets its own first action.
-            if (rules == "MTA007")
-            {
-                expected.Add("MongoClientFactory.cs MTA007");
             }
 
             var actual = build.Diagnostics.Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal)).Select(d => d.File + " " + d.Id);
