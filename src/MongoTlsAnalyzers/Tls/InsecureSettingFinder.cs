@@ -120,7 +120,8 @@ namespace MongoTlsAnalyzers.Tls
             {
                 var insecureValue = role == DriverRole.InsecureTlsSwitch;
                 var subject = property.Property.Name + " = " + (insecureValue ? "true" : "false");
-                var tls = SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
+                var state = SettingsState.Of(property.Instance, assignment, _model, cancellationToken);
+                var tls = state.Tls;
                 var switchFacts = facts with
                 {
                     // AllowInsecureTls = true in an initializer becomes AllowInsecureTls = env.IsDevelopment().
@@ -134,7 +135,9 @@ namespace MongoTlsAnalyzers.Tls
                 {
                     if (value == insecureValue)
                     {
+                        var before = found.Count;
                         AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, switchFacts, cancellationToken);
+                        OnAtlas(found, before, state.Hosts.RemoteHost);
                     }
                 }
                 else
@@ -227,10 +230,7 @@ namespace MongoTlsAnalyzers.Tls
                 facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types), root.SemanticModel, _model.Types, cancellationToken);
                 var before = found.Count;
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);
-                if (site.Uri.AtlasHost is { } atlas && found.Count > before)
-                {
-                    found[before] = found[before].OnAtlas(atlas);
-                }
+                OnAtlas(found, before, site.Uri.AtlasHost);
             }
         }
 
@@ -397,6 +397,20 @@ namespace MongoTlsAnalyzers.Tls
             // Which arm runs outside Development, and is it the insecure one? (Callers pass AllowInsecureTls-style values: true is insecure.)
             var meaning = _guards.Classify(conditional.Condition, options, cancellationToken);
             return (meaning == GuardMeaning.Development && whenFalseValue) || (meaning == GuardMeaning.NotDevelopment && whenTrue);
+        }
+
+        /// <summary>Marks the settings added since <paramref name="from"/> as toward an Atlas cluster, when <paramref name="host"/> is one (MTA003's Atlas message).</summary>
+        private static void OnAtlas(ImmutableArray<InsecureSetting>.Builder found, int from, string? host)
+        {
+            if (host is null || !HostClassifier.IsAtlas(host))
+            {
+                return;
+            }
+
+            for (var i = from; i < found.Count; i++)
+            {
+                found[i] = found[i].OnAtlas(host);
+            }
         }
 
         /// <summary>The nearest <c>if (opts.AllowInsecure)</c>-style condition around the setting, if any.</summary>

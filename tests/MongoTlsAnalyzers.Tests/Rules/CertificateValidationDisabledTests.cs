@@ -34,6 +34,7 @@ namespace MongoTlsAnalyzers.Tests.Rules
         [Theory]
         [InlineData("var c = new MongoClient(\"mongodb+srv://app:<password>@cluster0.ab123.mongodb.net/?{|#0:tlsInsecure=true|}\");", "The option tlsInsecure=true")]
         [InlineData("var c = new MongoClient(\"mongodb://cluster0-shard-00-00.ab123.mongodb.net:27017/?ssl=true&{|#0:sslVerifyCertificate=false|}\");", "The option sslVerifyCertificate=false")]
+        [InlineData("var t = MongoClientSettings.FromConnectionString(\"mongodb+srv://cluster0.ab123.mongodb.net/\"); {|#0:t.AllowInsecureTls = true|};", "AllowInsecureTls = true")]
         public async Task AtlasHostsGetTheAtlasWording(string body, string subject)
         {
             var host = body.Contains("+srv", System.StringComparison.Ordinal) ? "cluster0.ab123.mongodb.net" : "cluster0-shard-00-00.ab123.mongodb.net";
