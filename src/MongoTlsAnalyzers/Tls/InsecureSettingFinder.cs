@@ -131,7 +131,7 @@ namespace MongoTlsAnalyzers.Tls
                     CanEnableTlsBefore = _model.Types.IsSettings(property.Property.ContainingType)
                         && (form == SettingForm.InitializerMember || assignment.Syntax is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax }, Left: MemberAccessExpressionSyntax }),
                 };
-                if (assignment.Value.ConstantValue is { HasValue: true, Value: bool value })
+                if (ConstantBool(assignment.Value, cancellationToken) is bool value)
                 {
                     if (value == insecureValue)
                     {
@@ -397,6 +397,37 @@ namespace MongoTlsAnalyzers.Tls
             // Which arm runs outside Development, and is it the insecure one? (Callers pass AllowInsecureTls-style values: true is insecure.)
             var meaning = _guards.Classify(conditional.Condition, options, cancellationToken);
             return (meaning == GuardMeaning.Development && whenFalseValue) || (meaning == GuardMeaning.NotDevelopment && whenTrue);
+        }
+
+        /// <summary>
+        /// The constant a setting's value is: a literal or <c>const</c>, or a field or local assigned exactly once in the
+        /// compilation from one (<c>static readonly bool TrustAll = true</c>): nothing can switch such a value, so it is
+        /// MTA003's, not MTA004's.
+        /// </summary>
+        private bool? ConstantBool(IOperation value, CancellationToken cancellationToken)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: bool constant })
+            {
+                return constant;
+            }
+
+            ISymbol? symbol = value switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+
+            return symbol is not null
+                && _model.Folder.Assignments.GetSingleAssignedValue(symbol, cancellationToken) is { } assigned
+                && _model.Folder.GetOperation(assigned, cancellationToken) is { ConstantValue: { HasValue: true, Value: bool single } }
+                ? single
+                : null;
         }
 
         /// <summary>Marks the settings added since <paramref name="from"/> as toward an Atlas cluster, when <paramref name="host"/> is one (MTA003's Atlas message).</summary>

@@ -31,6 +31,17 @@ namespace MongoTlsAnalyzers.Tests.Rules
             await Mta003.VerifyAsync(Code(body), Mta003.Diagnostic(RuleDescriptors.CertificateValidationDisabled).WithLocation(0).WithArguments(subject));
         }
 
+        /// <summary>A true read through a field or local assigned once from a constant: nothing can switch it, so MTA003, not MTA004.</summary>
+        [Theory]
+        [InlineData("{|#0:s.AllowInsecureTls = TrustAll|};")]
+        [InlineData("var trust = true; {|#0:s.AllowInsecureTls = trust|};")]
+        public async Task ATrueReadThroughAFieldAssignedOnceIsMta003(string body)
+        {
+            await Mta003.VerifyAsync(
+                Code(body, "private static readonly bool TrustAll = true;"),
+                Mta003.Diagnostic(RuleDescriptors.CertificateValidationDisabled).WithLocation(0).WithArguments("AllowInsecureTls = true"));
+        }
+
         [Theory]
         [InlineData("var c = new MongoClient(\"mongodb+srv://app:<password>@cluster0.ab123.mongodb.net/?{|#0:tlsInsecure=true|}\");", "The option tlsInsecure=true")]
         [InlineData("var c = new MongoClient(\"mongodb://cluster0-shard-00-00.ab123.mongodb.net:27017/?ssl=true&{|#0:sslVerifyCertificate=false|}\");", "The option sslVerifyCertificate=false")]
