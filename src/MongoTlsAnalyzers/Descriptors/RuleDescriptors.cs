@@ -245,6 +245,16 @@ namespace MongoTlsAnalyzers.Descriptors
             CaConfigurationIneffective,
             "The certificate from '{0}' has no private key but is added to SslSettings.ClientCertificates, which identifies this application to the server and does not make the driver trust a CA; " + CaRemedy);
 
+        /// <summary>MTA006 for a CA certificate in <c>ClientCertificates</c> toward an Atlas cluster: {0} its source, {1} the Atlas host.</summary>
+        public static readonly DiagnosticDescriptor CaInClientCertificatesOnAtlas = Variant(
+            CaConfigurationIneffective,
+            "The certificate from '{0}' has no private key but is added to SslSettings.ClientCertificates, which does not make the driver trust a CA, and the Atlas cluster '{1}' needs no custom CA: its certificate chains to a public root that the operating system already trusts, so remove it; " + AtlasHandshake);
+
+        /// <summary>MTA006 for a callback that lets chain errors through, toward an Atlas cluster: {0} the Atlas host.</summary>
+        public static readonly DiagnosticDescriptor CaChainErrorsAcceptedOnAtlas = Variant(
+            CaConfigurationIneffective,
+            "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors), and the Atlas cluster '{0}' needs none: its certificate chains to a public root that the operating system already trusts, so remove the callback; " + AtlasHandshake);
+
         /// <summary>MTA006 for a callback that lets chain errors through.</summary>
         public static readonly DiagnosticDescriptor CaChainErrorsAccepted = Variant(
             CaConfigurationIneffective,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +21,8 @@ namespace MongoTlsAnalyzers.Rules
     internal sealed class CaConfigurationRule : MongoRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.CaConfigurationIneffective, RuleDescriptors.CaConfigurationIneffectiveOnAtlas, RuleDescriptors.CaInClientCertificates, RuleDescriptors.CaChainErrorsAccepted);
+            RuleDescriptors.CaConfigurationIneffective, RuleDescriptors.CaConfigurationIneffectiveOnAtlas, RuleDescriptors.CaInClientCertificates,
+            RuleDescriptors.CaInClientCertificatesOnAtlas, RuleDescriptors.CaChainErrorsAccepted, RuleDescriptors.CaChainErrorsAcceptedOnAtlas);
 
         public override bool ReadsConfigurationFiles => true;
 
@@ -132,7 +134,10 @@ namespace MongoTlsAnalyzers.Rules
                             CertificateCanBecomeValidator = certificate.File is not null && SyntaxShapes.CertificateCanBecomeValidator(assignment.Syntax, creation),
                             InType = SyntaxShapes.InType(assignment.Syntax),
                         }.ToProperties();
-                        session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaInClientCertificates, creation.GetLocation(), properties, certificate.Source));
+                        var diagnostic = AtlasHost(assignment, session, context.CancellationToken) is { } atlas
+                            ? Diagnostic.Create(RuleDescriptors.CaInClientCertificatesOnAtlas, creation.GetLocation(), properties, certificate.Source, atlas)
+                            : Diagnostic.Create(RuleDescriptors.CaInClientCertificates, creation.GetLocation(), properties, certificate.Source);
+                        session.Report(context.ReportDiagnostic, diagnostic);
                     }
 
                     break;
@@ -169,7 +174,18 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var properties = new FixFacts { CaProblem = CaProblem.Callback, InType = SyntaxShapes.InType(callback.Syntax) }.ToProperties();
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.CaChainErrorsAccepted, CertificateCallbacks.CallbackSyntax(callback).GetLocation(), properties));
+            var location = CertificateCallbacks.CallbackSyntax(callback).GetLocation();
+            var diagnostic = AtlasHost(callback, session, context.CancellationToken) is { } atlas
+                ? Diagnostic.Create(RuleDescriptors.CaChainErrorsAcceptedOnAtlas, location, properties, atlas)
+                : Diagnostic.Create(RuleDescriptors.CaChainErrorsAccepted, location, properties);
+            session.Report(context.ReportDiagnostic, diagnostic);
+        }
+
+        /// <summary>The Atlas host of the settings object a nested TLS setting is written into, when it is known to be one.</summary>
+        private static string? AtlasHost(IOperation operation, MongoAnalysisSession session, CancellationToken cancellationToken)
+        {
+            var host = EnclosingSettings.HostsOf(operation, session.Model, cancellationToken).RemoteHost;
+            return host is not null && HostClassifier.IsAtlas(host) ? host : null;
         }
     }
 }

@@ -65,6 +65,20 @@ class C
                     "a TLS handshake failure against Atlas (TLSV1_ALERT_INTERNAL_ERROR) usually means that this client's IP address is not on the cluster's IP access list"));
         }
 
+        [Fact]
+        public async Task ACaCertificateAndALenientCallbackTowardAtlasSayThatNoCustomCaIsNeeded()
+        {
+            const string Atlas = "a TLS handshake failure against Atlas (TLSV1_ALERT_INTERNAL_ERROR) usually means that this client's IP address is not on the cluster's IP access list";
+            await Verify.VerifyAsync(
+                Code("var s = MongoClientSettings.FromConnectionString(\"mongodb+srv://cluster0.ab123.mongodb.net/\"); s.SslSettings = new SslSettings { ClientCertificates = new[] { {|#0:new X509Certificate2(\"/etc/ssl/atlas-ca.pem\")|} } };"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage(
+                    "The certificate from '/etc/ssl/atlas-ca.pem' has no private key but is added to SslSettings.ClientCertificates, which does not make the driver trust a CA, and the Atlas cluster 'cluster0.ab123.mongodb.net' needs no custom CA: its certificate chains to a public root that the operating system already trusts, so remove it; " + Atlas));
+            await Verify.VerifyAsync(
+                Code("var s = MongoClientSettings.FromConnectionString(\"mongodb+srv://cluster0.ab123.mongodb.net/\"); s.SslSettings = new SslSettings { ServerCertificateValidationCallback = {|#0:(o, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateChainErrors|} };"),
+                Verify.Diagnostic(RuleDescriptors.CaConfigurationIneffective).WithLocation(0).WithMessage(
+                    "This validation callback accepts certificates whose chain does not validate (RemoteCertificateChainErrors), and the Atlas cluster 'cluster0.ab123.mongodb.net' needs none: its certificate chains to a public root that the operating system already trusts, so remove the callback; " + Atlas));
+        }
+
         private const string CaSources = """
     static byte[] GetResourceBytes(string name) => Array.Empty<byte>();
     static byte[] Bytes() => Array.Empty<byte>();
