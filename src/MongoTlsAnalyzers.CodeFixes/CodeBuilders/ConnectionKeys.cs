@@ -182,7 +182,7 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
             }
         }
 
-        /// <summary>Connection-string names the code already reads: <c>GetConnectionString("X")</c> and <c>MONGODB_URI[_X]</c>.</summary>
+        /// <summary>Connection-string names the code already reads: <c>GetConnectionString("X")</c>, <c>GetSection("X")</c> and <c>MONGODB_URI[_X]</c>.</summary>
         private static void TakeReadKeys(SyntaxNode root, HashSet<string> taken)
         {
             foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -199,7 +199,8 @@ namespace MongoTlsAnalyzers.CodeFixes.CodeBuilders
                     IdentifierNameSyntax name => name.Identifier.ValueText,
                     _ => string.Empty,
                 };
-                if (method == "GetConnectionString")
+                // GetSection("Reporting") is a named client's section, the helper tier's key.
+                if (method is "GetConnectionString" or "GetSection")
                 {
                     taken.Add(argument);
                 }

@@ -56,7 +56,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             RuleIds.TimeoutTooShortOrInvalid);
 
         internal override ImmutableArray<FixAction> Actions { get; } = ImmutableArray.Create(
-            new FixAction(Key, (_, facts, scope) => scope.HelperReferenced && IsOffered(facts) ? "Build the settings with MongoTlsAnalyzers.Settings (configuration section MongoDB)" : null, Rewrite));
+            new FixAction(Key, (_, facts, scope) => scope.HelperReferenced && IsOffered(facts) ? "Build the settings with MongoTlsAnalyzers.Settings (from configuration)" : null, Rewrite));
 
         /// <summary>
         /// Only where the runtime helper is referenced (docs/architecture.md "Fixes", tier 1): an accept-all callback
@@ -131,12 +131,12 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             {
                 case SinkKind.ClientConstructor when call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation:
                     var uri = creation.ArgumentList.Arguments[0].Expression;
-                    session.Editor.ReplaceNode(uri, Build(model, creation.SpanStart, cancellationToken).WithTriviaFrom(uri));
+                    session.Editor.ReplaceNode(uri, Build(model, creation.SpanStart, ConnectionNameOf(call, model, cancellationToken), cancellationToken).WithTriviaFrom(uri));
                     OrphanedLocals.Remove(session, uri, cancellationToken);
                     return true;
 
                 case SinkKind.SettingsFromConnectionString:
-                    session.Editor.ReplaceNode(call, Build(model, call.SpanStart, cancellationToken).WithTriviaFrom(call));
+                    session.Editor.ReplaceNode(call, Build(model, call.SpanStart, ConnectionNameOf(call, model, cancellationToken), cancellationToken).WithTriviaFrom(call));
                     OrphanedLocals.Remove(session, call, cancellationToken);
                     return true;
 
@@ -159,7 +159,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             var model = session.Editor.SemanticModel;
             if (session.Claim(origin))
             {
-                session.Editor.ReplaceNode(origin, Build(model, origin.SpanStart, cancellationToken).WithTriviaFrom(origin));
+                session.Editor.ReplaceNode(origin, Build(model, origin.SpanStart, ConnectionNameOf(origin, model, cancellationToken), cancellationToken).WithTriviaFrom(origin));
                 OrphanedLocals.Remove(session, origin, cancellationToken);
             }
 
@@ -172,11 +172,41 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
             return true;
         }
 
-        /// <summary>The helper call that builds settings from what is in scope: options, configuration, or MONGODB_URI.</summary>
-        private static ExpressionSyntax Build(SemanticModel model, int position, CancellationToken cancellationToken)
+        /// <summary>
+        /// The connection's name (<see cref="ConnectionKeys"/>), from the URI the sink call reads: <c>MongoDB</c> for the
+        /// default client, otherwise a named client's own section (README "Several clusters: named clients").
+        /// </summary>
+        private static string ConnectionNameOf(SyntaxNode call, SemanticModel model, CancellationToken cancellationToken)
         {
+            var argument = call switch
+            {
+                BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation => creation.ArgumentList.Arguments[0].Expression,
+                InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } invocation => invocation.ArgumentList.Arguments[0].Expression,
+                _ => null,
+            };
+            // A field or local read by the call: its initializer holds the URI.
+            if (argument is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                && model.GetSymbolInfo(argument, cancellationToken).Symbol is IFieldSymbol or ILocalSymbol
+                && model.GetSymbolInfo(argument, cancellationToken).Symbol!.DeclaringSyntaxReferences is { Length: 1 } references
+                && references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                && initializer.SyntaxTree == model.SyntaxTree)
+            {
+                argument = initializer;
+            }
+
+            var text = argument is null ? null : ConnectionKeys.UriTextAt(StringExpressions.Outermost(argument), model, cancellationToken);
+            return text is null ? ConnectionKeys.DefaultName : ConnectionKeys.For(model.Compilation, cancellationToken).NameFor(text);
+        }
+
+        /// <summary>
+        /// The helper call that builds settings from what is in scope: options, configuration, or MONGODB_URI; for a
+        /// connection other than the default one, its own section (or <c>MONGODB_URI_&lt;NAME&gt;</c>), never the default's.
+        /// </summary>
+        private static ExpressionSyntax Build(SemanticModel model, int position, string connectionName, CancellationToken cancellationToken)
+        {
+            var isDefault = connectionName == ConnectionKeys.DefaultName;
             var environment = EnvironmentInScope.Find(model, position, cancellationToken);
-            var options = ScopeSearch.Find(model, position, IsOptionsOfSecureMongoOptions, Array.Empty<string>(), cancellationToken);
+            var options = isDefault ? ScopeSearch.Find(model, position, IsOptionsOfSecureMongoOptions, Array.Empty<string>(), cancellationToken) : null;
             var configuration = ConfigurationAccess.Find(model, position, cancellationToken);
 
             string method;
@@ -191,7 +221,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                 method = "FromConfiguration";
                 source = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, configuration, SyntaxFactory.IdentifierName("GetSection")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal("MongoDB")))));
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(connectionName)))));
             }
             else
             {
@@ -202,7 +232,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
                         SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.AssignmentExpression(
                             SyntaxKind.SimpleAssignmentExpression,
                             SyntaxFactory.IdentifierName("ConnectionString"),
-                            EnvironmentVariable("MONGODB_URI")))));
+                            EnvironmentVariable(ConnectionKeys.VariableFor(connectionName))))));
             }
 
             var arguments = environment is null

@@ -45,6 +45,46 @@ class Startup
 """, Key, WithHelper);
         }
 
+        /// <summary>Issue 15: with the helper, a second cluster gets its own section (a named client's), never the default one.</summary>
+        [Fact]
+        public async Task ASecondClusterGetsItsOwnSection()
+        {
+            await Mta001.VerifyAsync(/* lang=c#-test */ """
+
+using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
+
+class OrdersStore
+{
+    IMongoClient Create(IConfiguration configuration) =>
+        new MongoClient({|MTA001:"mongodb://orders:S3cretOrders@orders.example.com/orders"|});
+}
+
+class ReportingStore
+{
+    IMongoClient Create(IConfiguration configuration) =>
+        new MongoClient({|MTA001:"mongodb://report:S3cretReport@reporting.example.com/reports"|});
+}
+""", /* lang=c#-test */ """
+
+using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
+using MongoTlsAnalyzers.Settings;
+
+class OrdersStore
+{
+    IMongoClient Create(IConfiguration configuration) =>
+        new MongoClient(SecureMongoSettings.FromConfiguration(configuration.GetSection("MongoDB")));
+}
+
+class ReportingStore
+{
+    IMongoClient Create(IConfiguration configuration) =>
+        new MongoClient(SecureMongoSettings.FromConfiguration(configuration.GetSection("Reporting")));
+}
+""", Key, WithHelper);
+        }
+
         [Fact]
         public async Task BoundOptionsArePreferredAndIgnoredOptionsGoWithTheString()
         {
