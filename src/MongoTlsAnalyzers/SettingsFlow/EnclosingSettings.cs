@@ -21,16 +21,25 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 return SettingsState.Of(owner, direct, model, cancellationToken).Hosts;
             }
 
+            return SnapshotOf(operation, model, cancellationToken)?.Hosts ?? HostKnowledge.Unknown;
+        }
+
+        /// <summary>
+        /// The state of the settings object whose property assignment encloses <paramref name="operation"/>
+        /// (<c>settings.SslSettings = new SslSettings { … }</c>), at that assignment; null when none does.
+        /// </summary>
+        public static SettingsSnapshot? SnapshotOf(IOperation operation, MongoCompilationModel model, CancellationToken cancellationToken)
+        {
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
             {
                 if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                     && model.Types.IsSettings(property.Property.ContainingType))
                 {
-                    return SettingsState.Of(property.Instance, assignment, model, cancellationToken).Hosts;
+                    return SettingsState.Of(property.Instance, assignment, model, cancellationToken);
                 }
             }
 
-            return HostKnowledge.Unknown;
+            return null;
         }
     }
 }

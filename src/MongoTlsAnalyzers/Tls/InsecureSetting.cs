@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using MongoTlsAnalyzers.ConnectionStrings;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.SettingsFlow;
 
@@ -31,6 +33,20 @@ namespace MongoTlsAnalyzers.Tls
 
         /// <summary>The Atlas host the setting's URI names, for MTA003's Atlas message (docs/rules/MTA003.md "Atlas").</summary>
         public string? AtlasHost { get; private set; }
+
+        /// <summary>Marks the settings added since <paramref name="from"/> as toward an Atlas cluster, when <paramref name="host"/> is one (MTA003's Atlas message).</summary>
+        public static void MarkAtlas(ImmutableArray<InsecureSetting>.Builder found, int from, string? host)
+        {
+            if (host is null || !HostClassifier.IsAtlas(host))
+            {
+                return;
+            }
+
+            for (var i = from; i < found.Count; i++)
+            {
+                found[i] = found[i].OnAtlas(host);
+            }
+        }
 
         /// <summary>This setting, toward the Atlas cluster <paramref name="host"/>.</summary>
         public InsecureSetting OnAtlas(string host) =>

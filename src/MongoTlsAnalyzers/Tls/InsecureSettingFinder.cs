@@ -131,13 +131,13 @@ namespace MongoTlsAnalyzers.Tls
                     CanEnableTlsBefore = _model.Types.IsSettings(property.Property.ContainingType)
                         && (form == SettingForm.InitializerMember || assignment.Syntax is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax }, Left: MemberAccessExpressionSyntax }),
                 };
-                if (ConstantBool(assignment.Value, cancellationToken) is bool value)
+                if (ConstantSwitch.Of(assignment.Value, _model.Folder, cancellationToken) is bool value)
                 {
                     if (value == insecureValue)
                     {
                         var before = found.Count;
                         AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, switchFacts, cancellationToken);
-                        OnAtlas(found, before, state.Hosts.RemoteHost);
+                        InsecureSetting.MarkAtlas(found, before, state.Hosts.RemoteHost);
                     }
                 }
                 else
@@ -151,7 +151,7 @@ namespace MongoTlsAnalyzers.Tls
             if (role == DriverRole.ValidationCallback
                 && CertificateCallbacks.AcceptsEverything(assignment.Value, _model.Folder, cancellationToken))
             {
-                var tls = TlsOfEnclosingSettings(assignment, cancellationToken);
+                var tls = EnclosingSettings.SnapshotOf(assignment, _model, cancellationToken)?.Tls ?? TlsKnowledge.Unknown;
                 var callback = CertificateCallbacks.CallbackSyntax(assignment.Value);
                 AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with
                 {
@@ -230,7 +230,7 @@ namespace MongoTlsAnalyzers.Tls
                 facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, root, _model.Types), root.SemanticModel, _model.Types, cancellationToken);
                 var before = found.Count;
                 AddConstant(found, root, located.Location, "The option " + option.Name + "=" + option.RawValue, tls, options, facts, cancellationToken);
-                OnAtlas(found, before, site.Uri.AtlasHost);
+                InsecureSetting.MarkAtlas(found, before, site.Uri.AtlasHost);
             }
         }
 
@@ -315,21 +315,6 @@ namespace MongoTlsAnalyzers.Tls
             return false;
         }
 
-        /// <summary>The TLS state of the MongoClientSettings or MongoUrlBuilder that an SslSettings or ClusterConfigurator belongs to.</summary>
-        private TlsKnowledge TlsOfEnclosingSettings(IOperation operation, CancellationToken cancellationToken)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                    && _model.Types.IsSettings(property.Property.ContainingType))
-                {
-                    return SettingsState.Of(property.Instance, assignment, _model, cancellationToken).Tls;
-                }
-            }
-
-            return TlsKnowledge.Unknown;
-        }
-
         /// <summary>A constant insecure setting at <paramref name="position"/>.</summary>
         private void AddConstant(ImmutableArray<InsecureSetting>.Builder found, IOperation position, Location location, string subject, TlsKnowledge tls, MongoTlsOptions options, FixFacts facts, CancellationToken cancellationToken)
         {
@@ -397,51 +382,6 @@ namespace MongoTlsAnalyzers.Tls
             // Which arm runs outside Development, and is it the insecure one? (Callers pass AllowInsecureTls-style values: true is insecure.)
             var meaning = _guards.Classify(conditional.Condition, options, cancellationToken);
             return (meaning == GuardMeaning.Development && whenFalseValue) || (meaning == GuardMeaning.NotDevelopment && whenTrue);
-        }
-
-        /// <summary>
-        /// The constant a setting's value is: a literal or <c>const</c>, or a field or local assigned exactly once in the
-        /// compilation from one (<c>static readonly bool TrustAll = true</c>): nothing can switch such a value, so it is
-        /// MTA003's, not MTA004's.
-        /// </summary>
-        private bool? ConstantBool(IOperation value, CancellationToken cancellationToken)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            if (value.ConstantValue is { HasValue: true, Value: bool constant })
-            {
-                return constant;
-            }
-
-            ISymbol? symbol = value switch
-            {
-                IFieldReferenceOperation field => field.Field,
-                ILocalReferenceOperation local => local.Local,
-                _ => null,
-            };
-
-            return symbol is not null
-                && _model.Folder.Assignments.GetSingleAssignedValue(symbol, cancellationToken) is { } assigned
-                && _model.Folder.GetOperation(assigned, cancellationToken) is { ConstantValue: { HasValue: true, Value: bool single } }
-                ? single
-                : null;
-        }
-
-        /// <summary>Marks the settings added since <paramref name="from"/> as toward an Atlas cluster, when <paramref name="host"/> is one (MTA003's Atlas message).</summary>
-        private static void OnAtlas(ImmutableArray<InsecureSetting>.Builder found, int from, string? host)
-        {
-            if (host is null || !HostClassifier.IsAtlas(host))
-            {
-                return;
-            }
-
-            for (var i = from; i < found.Count; i++)
-            {
-                found[i] = found[i].OnAtlas(host);
-            }
         }
 
         /// <summary>The nearest <c>if (opts.AllowInsecure)</c>-style condition around the setting, if any.</summary>
