@@ -22,6 +22,11 @@ namespace MongoTlsAnalyzers.Benchmarks
               all                both
               screen             the source screen alone, per round: reading every file's words, then following the names
                                  (with --baseline: an earlier build's screen too, alternating, and their answers compared)
+              profile            our analyzer alone, --rounds times on fresh compilations, for a sampling profiler
+                                 (dotnet-trace collect -- <benchmark dll> profile ...; see benchmarks/README.md)
+                                 with --floor: the no-op floor instead, for comparing allocations;
+                                 with --baseline <dll>: an earlier build instead; with --host-only: our host
+                                 with one rule that does nothing (driver types, screen, dispatch: the fixed part)
             Options:
               --quick            smoke run: small code base (120 files), 1 pass, 40 IDE documents; micro as a Dry job
               --source <dir>     analyse every .cs file under <dir> (referencing MongoDB.Driver 3.x) instead of the generated code base
@@ -31,7 +36,7 @@ namespace MongoTlsAnalyzers.Benchmarks
               --ide-docs <n>     documents sampled for the IDE figures (default 400)
               --no-ide           skip the IDE figures
               --solo             also run each of our analyzers alone (attribution: the rules share one model)
-              --rounds <n>       screen: measured rounds after the warm-up (default 15)
+              --rounds <n>       screen and profile: measured rounds after the warm-up (default 15)
               --baseline <dll>   also measure an earlier build of MongoTlsAnalyzers.dll in the same run (before/after)
               --concurrent       concurrent analysis and concurrentBuild (default: sequential, so times are CPU-like)
               --seed <n>         generator seed (default 20251128)
@@ -56,7 +61,7 @@ namespace MongoTlsAnalyzers.Benchmarks
         private static int Run(string[] args)
         {
             var mode = args.Length > 0 && !args[0].StartsWith("-", StringComparison.Ordinal) ? args[0] : "harness";
-            if (mode is not ("harness" or "micro" or "all" or "screen"))
+            if (mode is not ("harness" or "micro" or "all" or "screen" or "profile"))
             {
                 throw new ArgumentException("Unknown mode '" + mode + "'.");
             }
@@ -89,6 +94,14 @@ namespace MongoTlsAnalyzers.Benchmarks
                 Console.WriteLine("== MongoTlsAnalyzers source screen");
                 Console.WriteLine(MachineInfo.Describe());
                 return ScreenHarness.Run(codeBase, Math.Max(1, Int(args, "--rounds", quick ? 3 : 15)), settings.Baseline, Console.WriteLine);
+            }
+
+            if (mode == "profile")
+            {
+                var codeBase = settings.Source is null
+                    ? CodeBase.AnalyzedCodeBase.Generate(settings.MinFiles, settings.MinLines, settings.Seed)
+                    : CodeBase.AnalyzedCodeBase.FromFolder(settings.Source);
+                return ProfileHarness.Run(codeBase, Math.Max(1, Int(args, "--rounds", quick ? 3 : 15)), Has(args, "--floor"), Has(args, "--host-only"), settings.Baseline, Console.WriteLine);
             }
 
             var problems = 0;
