@@ -24,10 +24,13 @@ namespace MongoTlsAnalyzers.Analysis
 
         private readonly TestFileDetector? _testFiles;
 
-        public CompilationRun(bool isTestProject, TestFileDetector? testFiles = null)
+        private readonly GeneratedFiles? _generatedFiles;
+
+        public CompilationRun(bool isTestProject, TestFileDetector? testFiles = null, GeneratedFiles? generatedFiles = null)
         {
             IsTestProject = isTestProject;
             _testFiles = isTestProject ? null : testFiles;
+            _generatedFiles = generatedFiles;
         }
 
         /// <summary>The whole project is test code (<see cref="TestProjectDetector"/>).</summary>
@@ -41,9 +44,19 @@ namespace MongoTlsAnalyzers.Analysis
 
         public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add((action, kinds));
 
+        /// <summary>
+        /// Reports <paramref name="diagnostic"/> once per id and place, and never in a generated file: the driver
+        /// does not run the rules in generated code, and does not check where their diagnostics land
+        /// (<see cref="GeneratedFiles"/>).
+        /// </summary>
         public void Report(Action<Diagnostic> report, Diagnostic diagnostic)
         {
             var location = diagnostic.Location;
+            if (location.SourceTree is { } tree && _generatedFiles is not null && _generatedFiles.Contains(tree))
+            {
+                return;
+            }
+
             if (_reported.TryAdd((diagnostic.Id, location.SourceTree, location.SourceSpan), true))
             {
                 report(diagnostic);

@@ -6,8 +6,9 @@ using MongoTlsAnalyzers.ConnectionStrings;
 namespace MongoTlsAnalyzers.Analysis
 {
     /// <summary>
-    /// <see cref="DriverSurface"/> resolved for one compilation: the driver types by full metadata name (assemblies are
-    /// never compared), and the role of each member the rules look at, found by name and then by containing type.
+    /// <see cref="DriverSurface"/> resolved for one compilation: the driver types by full metadata name, looked up in
+    /// the driver's own assemblies (2.x and 3.x alike), and the role of each member the rules look at, found by name
+    /// and then by containing type.
     /// </summary>
     internal sealed class DriverTypes
     {
@@ -15,12 +16,12 @@ namespace MongoTlsAnalyzers.Analysis
         private readonly Dictionary<string, List<(INamedTypeSymbol Owner, DriverMember Member)>> _byName =
             new Dictionary<string, List<(INamedTypeSymbol, DriverMember)>>(StringComparer.Ordinal);
 
-        private DriverTypes(Compilation compilation, INamedTypeSymbol mongoClient)
+        private DriverTypes(List<IAssemblySymbol> driverAssemblies, INamedTypeSymbol mongoClient)
         {
             _types = new INamedTypeSymbol?[DriverSurface.Types.Length];
             foreach (var (type, metadataName, _) in DriverSurface.Types)
             {
-                _types[(int)type] = compilation.GetTypeByMetadataName(metadataName);
+                _types[(int)type] = FindType(driverAssemblies, metadataName);
             }
 
             foreach (var member in DriverSurface.Members)
@@ -108,8 +109,43 @@ namespace MongoTlsAnalyzers.Analysis
                 return null;
             }
 
-            var mongoClient = compilation.GetTypeByMetadataName("MongoDB.Driver.MongoClient");
-            return mongoClient is null ? null : new DriverTypes(compilation, mongoClient);
+            var driverAssemblies = DriverAssemblies(compilation);
+            var mongoClient = FindType(driverAssemblies, "MongoDB.Driver.MongoClient");
+            return mongoClient is null ? null : new DriverTypes(driverAssemblies, mongoClient);
+        }
+
+        /// <summary>
+        /// The referenced assemblies that hold the driver's types: MongoDB.Driver, and on 2.x MongoDB.Driver.Core.
+        /// Types are looked up in these only. <see cref="Compilation.GetTypeByMetadataName(string)"/> searches every
+        /// reference, and its first call loads the namespaces of each of them (about a third of the analyzer's time on
+        /// a 100k-line project, docs/performance.md), which the driver's own types never need.
+        /// </summary>
+        private static List<IAssemblySymbol> DriverAssemblies(Compilation compilation)
+        {
+            var assemblies = new List<IAssemblySymbol>(2);
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Name is "MongoDB.Driver" or "MongoDB.Driver.Core")
+                {
+                    assemblies.Add(assembly);
+                }
+            }
+
+            return assemblies;
+        }
+
+        /// <summary>The type of that metadata name in the first driver assembly that defines it, or null.</summary>
+        private static INamedTypeSymbol? FindType(List<IAssemblySymbol> driverAssemblies, string metadataName)
+        {
+            foreach (var assembly in driverAssemblies)
+            {
+                if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    return type;
+                }
+            }
+
+            return null;
         }
 
         private DriverMember? Find(DriverMemberKind kind, string name, INamedTypeSymbol? owner)

@@ -34,7 +34,11 @@ namespace MongoTlsAnalyzers.Analysis
 
         public sealed override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is not analysed (no Analyze flag), and the driver is told not to check where each
+            // diagnostic lands (ReportDiagnostics): that check reads every token of each file that gets a diagnostic,
+            // about a tenth of our time on the benchmark (docs/performance.md "Generated code"). The rules report in
+            // the member they analyse, and CompilationRun drops what lands in another file that is generated.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             // RS1012 cannot see that the rules and the run register the actions on 'start'.
 #pragma warning disable RS1012 // Start action has no registered actions
@@ -48,7 +52,8 @@ namespace MongoTlsAnalyzers.Analysis
 
                 var run = new CompilationRun(
                     TestProjectDetector.IsTestProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions),
-                    TestFileDetector.TryCreate(start.Compilation));
+                    TestFileDetector.TryCreate(start.Compilation),
+                    new GeneratedFiles(start.Compilation));
                 foreach (var rule in _rules)
                 {
                     rule.Register(new MongoAnalysisSession(start, model, run, rule));

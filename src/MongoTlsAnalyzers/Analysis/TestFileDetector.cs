@@ -33,19 +33,36 @@ namespace MongoTlsAnalyzers.Analysis
             _attributes = attributes;
         }
 
-        /// <summary>A detector for <paramref name="compilation"/>, or null when no test attribute type is in reach.</summary>
+        /// <summary>
+        /// A detector for <paramref name="compilation"/>, or null when no test attribute type is in reach. The
+        /// attribute types are looked up in the test frameworks' assemblies only (<see cref="TestProjectDetector"/>'s
+        /// list), not in the project's own code (only a test framework's own repository declares them):
+        /// <see cref="Compilation.GetTypeByMetadataName(string)"/> would first load the namespaces of every reference
+        /// and of every source file (docs/performance.md).
+        /// </summary>
         public static TestFileDetector? TryCreate(Compilation compilation)
         {
             var attributes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in TestAttributeNames)
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (TestProjectDetector.IsTestFrameworkAssembly(assembly.Name))
                 {
-                    attributes.Add(type);
+                    AddAttributes(assembly, attributes);
                 }
             }
 
             return attributes.Count == 0 ? null : new TestFileDetector(attributes.ToImmutable());
+        }
+
+        private static void AddAttributes(IAssemblySymbol assembly, ImmutableArray<INamedTypeSymbol>.Builder attributes)
+        {
+            foreach (var name in TestAttributeNames)
+            {
+                if (assembly.GetTypeByMetadataName(name) is { } type)
+                {
+                    attributes.Add(type);
+                }
+            }
         }
 
         /// <summary>True when a type declared in <paramref name="model"/>'s tree, or one of its methods, carries a test attribute.</summary>

@@ -41,12 +41,23 @@ namespace MongoTlsAnalyzers.Analysis
         {
             foreach (var identity in compilation.ReferencedAssemblyNames)
             {
-                foreach (var name in TestFrameworkAssemblies)
+                if (IsTestFrameworkAssembly(identity.Name))
                 {
-                    if (string.Equals(identity.Name, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True for the assemblies of xunit, NUnit and MSTest, where their test attributes live.</summary>
+        public static bool IsTestFrameworkAssembly(string assemblyName)
+        {
+            foreach (var name in TestFrameworkAssemblies)
+            {
+                if (string.Equals(assemblyName, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
                 }
             }
 

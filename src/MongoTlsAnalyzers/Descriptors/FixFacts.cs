@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -204,10 +206,22 @@ namespace MongoTlsAnalyzers.Descriptors
         private static void Put<TEnum>(ImmutableDictionary<string, string?>.Builder builder, string key, TEnum value)
             where TEnum : struct, Enum
         {
-            if (!value.Equals(default(TEnum)))
+            if (!EqualityComparer<TEnum>.Default.Equals(value, default))
             {
-                builder[key] = value.ToString();
+                builder[key] = EnumNames<TEnum>.Of(value);
             }
+        }
+
+        /// <summary>
+        /// Each value's name, computed once per enum: <see cref="Enum.ToString()"/> looks the name up by reflection on
+        /// every call, and every reported diagnostic writes several.
+        /// </summary>
+        private static class EnumNames<TEnum>
+            where TEnum : struct, Enum
+        {
+            private static readonly ConcurrentDictionary<TEnum, string> Names = new ConcurrentDictionary<TEnum, string>();
+
+            public static string Of(TEnum value) => Names.GetOrAdd(value, static v => v.ToString());
         }
 
         private static void Put(ImmutableDictionary<string, string?>.Builder builder, string key, string? value)

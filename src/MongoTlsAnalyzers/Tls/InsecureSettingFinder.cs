@@ -112,13 +112,18 @@ namespace MongoTlsAnalyzers.Tls
             }
 
             var role = _model.Types.RoleOf(property.Property);
-            var form = SyntaxShapes.FormOf(assignment.Syntax, bracedGate: true);
-            var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, out var usedLater, cancellationToken);
-            var facts = new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan, SettingsUsedLater = usedLater };
-
             if (role is DriverRole.InsecureTlsSwitch or DriverRole.VerificationSwitch)
             {
                 var insecureValue = role == DriverRole.InsecureTlsSwitch;
+                var constant = ConstantSwitch.Of(assignment.Value, _model.Folder, cancellationToken);
+                if (constant is bool safe && safe != insecureValue)
+                {
+                    // The secure value (AllowInsecureTls = false), the common case: nothing to find, nothing to work out.
+                    return;
+                }
+
+                var form = SyntaxShapes.FormOf(assignment.Syntax, bracedGate: true);
+                var facts = AssignmentFacts(assignment, form, cancellationToken);
                 var subject = property.Property.Name + " = " + (insecureValue ? "true" : "false");
                 var state = SettingsState.Of(property.Instance, assignment, _model, cancellationToken);
                 var tls = state.Tls;
@@ -131,14 +136,11 @@ namespace MongoTlsAnalyzers.Tls
                     CanEnableTlsBefore = _model.Types.IsSettings(property.Property.ContainingType)
                         && (form == SettingForm.InitializerMember || assignment.Syntax is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax }, Left: MemberAccessExpressionSyntax }),
                 };
-                if (ConstantSwitch.Of(assignment.Value, _model.Folder, cancellationToken) is bool value)
+                if (constant is not null)
                 {
-                    if (value == insecureValue)
-                    {
-                        var before = found.Count;
-                        AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, switchFacts, cancellationToken);
-                        InsecureSetting.MarkAtlas(found, before, state.Hosts.RemoteHost);
-                    }
+                    var before = found.Count;
+                    AddConstant(found, assignment, assignment.Syntax.GetLocation(), subject, tls, options, switchFacts, cancellationToken);
+                    InsecureSetting.MarkAtlas(found, before, state.Hosts.RemoteHost);
                 }
                 else
                 {
@@ -153,12 +155,23 @@ namespace MongoTlsAnalyzers.Tls
             {
                 var tls = EnclosingSettings.SnapshotOf(assignment, _model, cancellationToken)?.Tls ?? TlsKnowledge.Unknown;
                 var callback = CertificateCallbacks.CallbackSyntax(assignment.Value);
+                var facts = AssignmentFacts(assignment, SyntaxShapes.FormOf(assignment.Syntax, bracedGate: true), cancellationToken);
                 AddConstant(found, assignment, callback.GetLocation(), "A certificate validation callback that accepts every certificate", tls, options, facts with
                 {
                     ReplaceableCallback = InsecureSettingFixFacts.IsReplaceableCallback(callback),
                     EnableTlsOnEnclosingSettings = tls == TlsKnowledge.Off && InsecureSettingFixFacts.CanEnableTlsOnEnclosingSettings(assignment, _model.Types),
                 }, cancellationToken);
             }
+        }
+
+        /// <summary>
+        /// What the fixes of a flagged settings write read: its form, and the call that created the settings object
+        /// (with whether the object is used later). Worked out only for a write that is reported.
+        /// </summary>
+        private FixFacts AssignmentFacts(ISimpleAssignmentOperation assignment, SettingForm form, CancellationToken cancellationToken)
+        {
+            var sink = SettingsOrigin.Of(assignment, _model.Types, out var sinkSpan, out var usedLater, cancellationToken);
+            return new FixFacts { Setting = form, Sink = sink, SinkSpan = sinkSpan, SettingsUsedLater = usedLater };
         }
 
         /// <summary><c>SslStreamSettings.With(serverCertificateValidationCallback: ...)</c> and the constructor.</summary>
