@@ -34,7 +34,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Analyzers
         public override void Initialize(AnalysisContext context)
         {
             // The same configuration as MongoAnalyzerHost.Initialize.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

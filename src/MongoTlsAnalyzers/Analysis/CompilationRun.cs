@@ -47,12 +47,13 @@ namespace MongoTlsAnalyzers.Analysis
         /// <summary>
         /// Reports <paramref name="diagnostic"/> once per id and place, and never in a generated file: the driver
         /// does not run the rules in generated code, and does not check where their diagnostics land
-        /// (<see cref="GeneratedFiles"/>).
+        /// (<see cref="GeneratedFiles"/>). A diagnostic in <paramref name="analysedTree"/>, the file of the operation
+        /// being analysed, needs no check: the driver analyses no generated file.
         /// </summary>
-        public void Report(Action<Diagnostic> report, Diagnostic diagnostic)
+        public void Report(Action<Diagnostic> report, Diagnostic diagnostic, SyntaxTree? analysedTree)
         {
             var location = diagnostic.Location;
-            if (location.SourceTree is { } tree && _generatedFiles is not null && _generatedFiles.Contains(tree))
+            if (location.SourceTree is { } tree && tree != analysedTree && _generatedFiles is not null && _generatedFiles.Contains(tree))
             {
                 return;
             }

@@ -71,8 +71,12 @@ namespace MongoTlsAnalyzers.Analysis
         public bool IsTestCode(IOperation operation) =>
             _run.IsTestProject || (_run.MayHaveTestCode && operation.SemanticModel is { } model && _run.IsTestCode(model));
 
-        /// <summary>Reports <paramref name="diagnostic"/> unless the same rule already reported at the same place.</summary>
-        public void Report(Action<Diagnostic> report, Diagnostic diagnostic) => _run.Report(report, diagnostic);
+        /// <summary>
+        /// Reports <paramref name="diagnostic"/>, found while analysing <paramref name="context"/>'s operation, unless
+        /// the same rule already reported at the same place.
+        /// </summary>
+        public void Report(OperationAnalysisContext context, Diagnostic diagnostic) =>
+            _run.Report(context.ReportDiagnostic, diagnostic, context.Operation.Syntax.SyntaxTree);
 
         private static bool AllSilentInTestCode(ImmutableArray<DiagnosticDescriptor> descriptors)
         {

@@ -109,7 +109,7 @@ namespace MongoTlsAnalyzers.Rules
                 var diagnostic = site.Uri.AtlasHost is { } atlas
                     ? Diagnostic.Create(RuleDescriptors.CaConfigurationIneffectiveOnAtlas, located.Location, properties, option.Name, atlas)
                     : Diagnostic.Create(RuleDescriptors.CaConfigurationIneffective, located.Location, properties, option.Name);
-                session.Report(context.ReportDiagnostic, diagnostic);
+                session.Report(context, diagnostic);
             }
         }
 
@@ -137,7 +137,7 @@ namespace MongoTlsAnalyzers.Rules
                         var diagnostic = AtlasHost(assignment, session, context.CancellationToken) is { } atlas
                             ? Diagnostic.Create(RuleDescriptors.CaInClientCertificatesOnAtlas, creation.GetLocation(), properties, certificate.Source, atlas)
                             : Diagnostic.Create(RuleDescriptors.CaInClientCertificates, creation.GetLocation(), properties, certificate.Source);
-                        session.Report(context.ReportDiagnostic, diagnostic);
+                        session.Report(context, diagnostic);
                     }
 
                     break;
@@ -178,7 +178,7 @@ namespace MongoTlsAnalyzers.Rules
             var diagnostic = AtlasHost(callback, session, context.CancellationToken) is { } atlas
                 ? Diagnostic.Create(RuleDescriptors.CaChainErrorsAcceptedOnAtlas, location, properties, atlas)
                 : Diagnostic.Create(RuleDescriptors.CaChainErrorsAccepted, location, properties);
-            session.Report(context.ReportDiagnostic, diagnostic);
+            session.Report(context, diagnostic);
         }
 
         /// <summary>The Atlas host of the settings object a nested TLS setting is written into, when it is known to be one.</summary>

@@ -66,7 +66,7 @@ namespace MongoTlsAnalyzers.Rules
             var diagnostic = rejection.Layer == DriverLayer.ConnectionString || sink is null
                 ? Diagnostic.Create(RuleDescriptors.ConnectionStringRejected, location, facts.ToProperties(), rejection.Reason, rejection.Fix)
                 : Diagnostic.Create(RuleDescriptors.ConnectionStringRejectedBySink, location, facts.ToProperties(), sink, rejection.Reason, rejection.Fix);
-            session.Report(context.ReportDiagnostic, diagnostic);
+            session.Report(context, diagnostic);
         }
 
         /// <summary>The user info's span in its literal, when that is the cause and one literal holds all of it.</summary>

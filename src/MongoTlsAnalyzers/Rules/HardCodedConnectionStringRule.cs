@@ -54,7 +54,7 @@ namespace MongoTlsAnalyzers.Rules
 
             // No fix moves a server address yet: the settings would have to be rebuilt from a connection string.
             var properties = new FixFacts { Shape = ValueShape.ServerAddress, Secret = SecretKind.Host }.ToProperties();
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.HardCodedServerAddress, argument.Syntax.GetLocation(), properties, host));
+            session.Report(context, Diagnostic.Create(RuleDescriptors.HardCodedServerAddress, argument.Syntax.GetLocation(), properties, host));
         }
 
         private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)
@@ -88,7 +88,7 @@ namespace MongoTlsAnalyzers.Rules
             var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Host : SecretKind.ConnectionString };
             var properties = SettingsOwnership.Of(UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
             session.Report(
-                context.ReportDiagnostic,
+                context,
                 Diagnostic.Create(RuleDescriptors.HardCodedConnectionString, piece.ReportNode.GetLocation(), properties, MongoUri.RenderHoles(remote.Host)));
         }
     }

@@ -102,7 +102,7 @@ namespace MongoTlsAnalyzers.Rules
             var facts = new FixFacts { Shape = shape, Secret = shape == ValueShape.Declaration ? SecretKind.Password : SecretKind.ConnectionString };
             var properties = SettingsOwnership.Of(UriSink.With(facts, site, piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
             session.Report(
-                context.ReportDiagnostic,
+                context,
                 Diagnostic.Create(descriptor, piece.ReportNode.GetLocation(), properties, argument));
         }
 
@@ -204,7 +204,7 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var properties = new FixFacts { Shape = ValueShape.CredentialValue, Secret = SecretKind.Password }.ToProperties();
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(descriptor, value.Syntax.GetLocation(), properties, arguments));
+            session.Report(context, Diagnostic.Create(descriptor, value.Syntax.GetLocation(), properties, arguments));
         }
     }
 }

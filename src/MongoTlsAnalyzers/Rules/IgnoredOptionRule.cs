@@ -76,7 +76,7 @@ namespace MongoTlsAnalyzers.Rules
                 facts = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken);
 
                 session.Report(
-                    context.ReportDiagnostic,
+                    context,
                     Diagnostic.Create(RuleDescriptors.IgnoredConnectionStringOption, located.Location, facts.ToProperties(), MongoUri.RenderHoles(option.Name), consequence));
             }
         }

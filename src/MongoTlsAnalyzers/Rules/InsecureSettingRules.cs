@@ -37,7 +37,7 @@ namespace MongoTlsAnalyzers.Rules
                         setting.Source.Description),
                     _ => Diagnostic.Create(RuleDescriptors.TlsSettingsWithoutTls, setting.Location, setting.Facts.ToProperties(), setting.Subject),
                 };
-                session.Report(context.ReportDiagnostic, diagnostic);
+                session.Report(context, diagnostic);
             }
         }
     }

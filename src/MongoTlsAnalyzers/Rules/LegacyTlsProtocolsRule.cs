@@ -45,7 +45,7 @@ namespace MongoTlsAnalyzers.Rules
                 && session.Types.RoleOf(property.Property) == DriverRole.Protocols
                 && Legacy(assignment.Value) is { } names)
             {
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.LegacyTlsProtocols, assignment.Syntax.GetLocation(), "EnabledSslProtocols", names));
+                session.Report(context, Diagnostic.Create(RuleDescriptors.LegacyTlsProtocols, assignment.Syntax.GetLocation(), "EnabledSslProtocols", names));
             }
         }
 
@@ -68,7 +68,7 @@ namespace MongoTlsAnalyzers.Rules
             {
                 if (session.Types.RoleOfParameter(argument.Parameter) == DriverRole.Protocols && argument.ArgumentKind != ArgumentKind.DefaultValue && Legacy(argument.Value) is { } names)
                 {
-                    session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.LegacyTlsProtocols, argument.Syntax.GetLocation(), "SslStreamSettings enabledProtocols", names));
+                    session.Report(context, Diagnostic.Create(RuleDescriptors.LegacyTlsProtocols, argument.Syntax.GetLocation(), "SslStreamSettings enabledProtocols", names));
                 }
             }
         }

@@ -89,7 +89,7 @@ namespace MongoTlsAnalyzers.Rules
                 };
                 var properties = SettingsOwnership.Of(UriSink.With(facts, site, located.Piece.ReportNode, context.Operation, session.Types), context.Operation.SemanticModel, session.Types, context.CancellationToken).ToProperties();
 
-                session.Report(context.ReportDiagnostic, Create(located.Location, properties, subject, known.Timeout, problem, value, limit));
+                session.Report(context, Create(located.Location, properties, subject, known.Timeout, problem, value, limit));
             }
         }
 
@@ -138,7 +138,7 @@ namespace MongoTlsAnalyzers.Rules
             }.ToProperties();
 
             session.Report(
-                context.ReportDiagnostic,
+                context,
                 Create(assignment.Syntax.GetLocation(), properties, owner + property.Property.Name, timeout, problem, folded.Value, limit));
         }
 

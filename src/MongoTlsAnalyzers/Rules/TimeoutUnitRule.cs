@@ -73,7 +73,7 @@ namespace MongoTlsAnalyzers.Rules
 
                 var millisecondsName = known.Name + "MS";
                 var properties = new FixFacts { Setting = SettingForm.UriOption, ReplaceEdit = located.ReplaceEdit(option.NameSpan, millisecondsName), PieceSpan = located.PieceSpan }.ToProperties();
-                session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, located.Location, properties, option.Name, option.RawValue, DurationText.Format(value), millisecondsName));
+                session.Report(context, Diagnostic.Create(RuleDescriptors.SuspiciousTimeoutUnit, located.Location, properties, option.Name, option.RawValue, DurationText.Format(value), millisecondsName));
             }
         }
 
@@ -121,7 +121,7 @@ namespace MongoTlsAnalyzers.Rules
             {
                 ConvertibleInPlace = SyntaxShapes.IsTimeSpanWrittenInPlace(value.Syntax),
             }.ToProperties();
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(descriptor, value.Syntax.GetLocation(), properties, folded.Argument.ToString(CultureInfo.InvariantCulture), DurationText.Format(folded.Value)));
+            session.Report(context, Diagnostic.Create(descriptor, value.Syntax.GetLocation(), properties, folded.Argument.ToString(CultureInfo.InvariantCulture), DurationText.Format(folded.Value)));
         }
     }
 }

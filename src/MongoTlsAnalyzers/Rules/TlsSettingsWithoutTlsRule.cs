@@ -104,7 +104,7 @@ namespace MongoTlsAnalyzers.Rules
                 var diagnostic = site.Uri.IsSrv
                     ? Diagnostic.Create(RuleDescriptors.TlsOffOnSrv, located.Location, properties, option.Name, option.RawValue)
                     : Diagnostic.Create(RuleDescriptors.TlsOffOptionForRemoteHost, located.Location, properties, option.Name, option.RawValue, hosts.RemoteHost);
-                session.Report(context.ReportDiagnostic, diagnostic);
+                session.Report(context, diagnostic);
             }
         }
 
@@ -125,7 +125,7 @@ namespace MongoTlsAnalyzers.Rules
             }
 
             var properties = new FixFacts { Setting = SyntaxShapes.FormOf(assignment.Syntax), ExplicitTlsOff = true }.ToProperties();
-            session.Report(context.ReportDiagnostic, Diagnostic.Create(RuleDescriptors.TlsOffPropertyForRemoteHost, assignment.Syntax.GetLocation(), properties, property.Property.Name, hosts.RemoteHost));
+            session.Report(context, Diagnostic.Create(RuleDescriptors.TlsOffPropertyForRemoteHost, assignment.Syntax.GetLocation(), properties, property.Property.Name, hosts.RemoteHost));
         }
     }
 }

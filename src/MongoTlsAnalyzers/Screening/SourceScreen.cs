@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -28,6 +30,8 @@ namespace MongoTlsAnalyzers.Screening
     {
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
+        private readonly ConcurrentDictionary<SyntaxTree, TreeEntry> _entries = new ConcurrentDictionary<SyntaxTree, TreeEntry>();
+        private readonly Func<SyntaxTree, TreeEntry> _createEntry;
         private Dictionary<SyntaxTree, List<int>>? _namePositions;
         private TreeEntry? _lastTree;
 
@@ -40,6 +44,7 @@ namespace MongoTlsAnalyzers.Screening
         public SourceScreen(Compilation compilation)
         {
             _compilation = compilation;
+            _createEntry = tree => new TreeEntry(tree, Merge(TreeFacts.Of(tree).TriggerStarts, NamePositions().TryGetValue(tree, out var names) ? names : null));
         }
 
         /// <summary>True when something in <paramref name="tree"/> may be analysed by a rule.</summary>
@@ -48,38 +53,54 @@ namespace MongoTlsAnalyzers.Screening
         /// <summary>True when something in <paramref name="span"/> of <paramref name="tree"/> may be analysed by a rule.</summary>
         public bool MayMatter(SyntaxTree tree, TextSpan span)
         {
-            // Asked once per member and analyzer: the last file's facts are kept, as a file's members come in a row.
+            // Asked once per member: the last file's facts come first, as a file's members mostly come in a row, then
+            // every file's, as the driver also interleaves files (the facts' own caches cost more to ask).
             var last = Volatile.Read(ref _lastTree);
             if (last is null || last.Tree != tree)
             {
-                last = new TreeEntry(tree, TreeFacts.Of(tree).TriggerStarts, NamePositions().TryGetValue(tree, out var names) ? names : null);
+                last = _entries.GetOrAdd(tree, _createEntry);
                 Volatile.Write(ref _lastTree, last);
             }
 
-            return AnyWithin(last.TriggerStarts, span) || (last.NamePositions is { } positions && AnyWithin(positions, span));
+            return AnyWithin(last.Positions, span);
         }
 
-        /// <summary>One file's trigger-word starts and, when known, the followed names' positions in it.</summary>
+        /// <summary>One file's trigger-word starts and the followed names' positions in it, in one sorted array.</summary>
         private sealed class TreeEntry
         {
-            public TreeEntry(SyntaxTree tree, int[] triggerStarts, List<int>? namePositions)
+            public TreeEntry(SyntaxTree tree, int[] positions)
             {
                 Tree = tree;
-                TriggerStarts = triggerStarts;
-                NamePositions = namePositions;
+                Positions = positions;
             }
 
             public SyntaxTree Tree { get; }
 
-            public int[] TriggerStarts { get; }
+            public int[] Positions { get; }
+        }
 
-            public List<int>? NamePositions { get; }
+        /// <summary>The sorted union of <paramref name="triggerStarts"/> and <paramref name="namePositions"/> (both sorted).</summary>
+        private static int[] Merge(int[] triggerStarts, List<int>? namePositions)
+        {
+            if (namePositions is null || namePositions.Count == 0)
+            {
+                return triggerStarts;
+            }
+
+            var merged = new int[triggerStarts.Length + namePositions.Count];
+            int i = 0, j = 0, k = 0;
+            while (i < triggerStarts.Length || j < namePositions.Count)
+            {
+                merged[k++] = j >= namePositions.Count || (i < triggerStarts.Length && triggerStarts[i] <= namePositions[j]) ? triggerStarts[i++] : namePositions[j++];
+            }
+
+            return merged;
         }
 
         /// <summary>True when one of the sorted <paramref name="positions"/> lies in <paramref name="span"/>.</summary>
-        private static bool AnyWithin(IReadOnlyList<int> positions, TextSpan span)
+        private static bool AnyWithin(int[] positions, TextSpan span)
         {
-            int low = 0, high = positions.Count;
+            int low = 0, high = positions.Length;
             while (low < high)
             {
                 var middle = low + ((high - low) / 2);
@@ -93,7 +114,7 @@ namespace MongoTlsAnalyzers.Screening
                 }
             }
 
-            return low < positions.Count && positions[low] < span.End;
+            return low < positions.Length && positions[low] < span.End;
         }
 
         /// <summary>Per file, where the names of the closure occur as identifiers (sorted).</summary>

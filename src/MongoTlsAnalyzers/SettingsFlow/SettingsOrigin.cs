@@ -42,7 +42,7 @@ namespace MongoTlsAnalyzers.SettingsFlow
             if (kind != SinkKind.None)
             {
                 span = initializer.Span;
-                usedLater = SettingsOwnership.UsedLater(initializer, assignment.Syntax.Parent, assignment.SemanticModel, types, cancellationToken);
+                usedLater = SettingsOwnership.UsedLater(initializer, local.Local, assignment.Syntax.Parent, assignment.SemanticModel, types, cancellationToken);
             }
 
             return kind;
