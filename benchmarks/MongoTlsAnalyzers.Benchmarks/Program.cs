@@ -26,7 +26,8 @@ namespace MongoTlsAnalyzers.Benchmarks
                                  (dotnet-trace collect -- <benchmark dll> profile ...; see benchmarks/README.md)
                                  with --floor: the no-op floor instead, for comparing allocations;
                                  with --baseline <dll>: an earlier build instead; with --host-only: our host
-                                 with one rule that does nothing (driver types, screen, dispatch: the fixed part)
+                                 with one rule that does nothing (driver types, screen, dispatch: the fixed part);
+                                 with --no-screen: our analyzer with mongo_tls.source_screen = false (what the screen saves)
             Options:
               --quick            smoke run: small code base (120 files), 1 pass, 40 IDE documents; micro as a Dry job
               --source <dir>     analyse every .cs file under <dir> (referencing MongoDB.Driver 3.x) instead of the generated code base
@@ -101,7 +102,7 @@ namespace MongoTlsAnalyzers.Benchmarks
                 var codeBase = settings.Source is null
                     ? CodeBase.AnalyzedCodeBase.Generate(settings.MinFiles, settings.MinLines, settings.Seed)
                     : CodeBase.AnalyzedCodeBase.FromFolder(settings.Source);
-                return ProfileHarness.Run(codeBase, Math.Max(1, Int(args, "--rounds", quick ? 3 : 15)), Has(args, "--floor"), Has(args, "--host-only"), settings.Baseline, Console.WriteLine);
+                return ProfileHarness.Run(codeBase, Math.Max(1, Int(args, "--rounds", quick ? 3 : 15)), Has(args, "--floor"), Has(args, "--host-only"), settings.Baseline, Console.WriteLine, noScreen: Has(args, "--no-screen"));
             }
 
             var problems = 0;

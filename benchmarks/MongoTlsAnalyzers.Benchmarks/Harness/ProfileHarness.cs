@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Benchmarks.Analyzers;
 using MongoTlsAnalyzers.Benchmarks.CodeBase;
+using MongoTlsAnalyzers.Options;
 
 namespace MongoTlsAnalyzers.Benchmarks.Harness
 {
@@ -14,10 +18,14 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
     /// </summary>
     public static class ProfileHarness
     {
-        public static int Run(AnalyzedCodeBase codeBase, int rounds, bool floor, bool hostOnly, string? baseline, Action<string> log)
+        public static int Run(AnalyzedCodeBase codeBase, int rounds, bool floor, bool hostOnly, string? baseline, Action<string> log, bool noScreen = false)
         {
+            // The option that turns the screen off (docs/rules/MTA000.md), for measuring what the screen saves.
+            var options = noScreen
+                ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BenchOptions(globalOptions: new Dictionary<string, string> { [MongoTlsOptionsReader.SourceScreenKey] = "false" }))
+                : BenchOptions.Default;
             var analyzers = floor ? NoOpAnalyzer.Create() : hostOnly ? EmptyRule.Host() : baseline is not null ? BaselineAnalyzers.Load(baseline) : OurAnalyzers.Create();
-            log($"== {(floor ? "No-op floor" : hostOnly ? "Our host without rules" : baseline ?? "MongoTlsAnalyzers")} profile run: {codeBase.Files:N0} files, {codeBase.Lines:N0} lines, {rounds} round(s) after a warm-up");
+            log($"== {(floor ? "No-op floor" : hostOnly ? "Our host without rules" : baseline ?? "MongoTlsAnalyzers")}{(noScreen ? " without the source screen" : string.Empty)} profile run: {codeBase.Files:N0} files, {codeBase.Lines:N0} lines, {rounds} round(s) after a warm-up");
             var times = new List<double>();
             var exceptions = 0;
             for (var round = 0; round <= rounds; round++)
@@ -25,7 +33,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
                 var compilation = codeBase.CompileWithDriver(concurrentBuild: false);
                 AnalyzerRun.Settle();
                 var (allocated, gen0, gen1, gen2) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-                var result = AnalyzerRun.Run(compilation, analyzers, BenchOptions.Default, concurrent: false);
+                var result = AnalyzerRun.Run(compilation, analyzers, options, concurrent: false);
                 var gcs = $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB allocated, GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}";
                 exceptions += result.Exceptions.Count;
                 if (round > 0)
