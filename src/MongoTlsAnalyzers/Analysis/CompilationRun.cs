@@ -50,7 +50,7 @@ namespace MongoTlsAnalyzers.Analysis
         /// (<see cref="GeneratedFiles"/>). A diagnostic in <paramref name="analysedTree"/>, the file of the operation
         /// being analysed, needs no check: the driver analyses no generated file.
         /// </summary>
-        public void Report(Action<Diagnostic> report, Diagnostic diagnostic, SyntaxTree? analysedTree)
+        public void Report(Action<Diagnostic> report, Diagnostic diagnostic, SyntaxTree analysedTree)
         {
             var location = diagnostic.Location;
             if (location.SourceTree is { } tree && tree != analysedTree && _generatedFiles is not null && _generatedFiles.Contains(tree))

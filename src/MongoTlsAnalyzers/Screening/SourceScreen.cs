@@ -30,10 +30,11 @@ namespace MongoTlsAnalyzers.Screening
     {
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
-        private readonly ConcurrentDictionary<SyntaxTree, TreeEntry> _entries = new ConcurrentDictionary<SyntaxTree, TreeEntry>();
-        private readonly Func<SyntaxTree, TreeEntry> _createEntry;
+
+        /// <summary>Per file, where its trigger words and followed names are, in one sorted array; built at the file's first question.</summary>
+        private readonly ConcurrentDictionary<SyntaxTree, int[]> _positions = new ConcurrentDictionary<SyntaxTree, int[]>();
+        private readonly Func<SyntaxTree, int[]> _computePositions;
         private Dictionary<SyntaxTree, List<int>>? _namePositions;
-        private TreeEntry? _lastTree;
 
         /// <summary>How many field and local names the closure searched for (for the benchmark's summary).</summary>
         internal int NamesSearched { get; private set; }
@@ -44,7 +45,7 @@ namespace MongoTlsAnalyzers.Screening
         public SourceScreen(Compilation compilation)
         {
             _compilation = compilation;
-            _createEntry = tree => new TreeEntry(tree, Merge(TreeFacts.Of(tree).TriggerStarts, NamePositions().TryGetValue(tree, out var names) ? names : null));
+            _computePositions = tree => Merge(TreeFacts.Of(tree).TriggerStarts, NamePositions().TryGetValue(tree, out var names) ? names : null);
         }
 
         /// <summary>True when something in <paramref name="tree"/> may be analysed by a rule.</summary>
@@ -53,30 +54,8 @@ namespace MongoTlsAnalyzers.Screening
         /// <summary>True when something in <paramref name="span"/> of <paramref name="tree"/> may be analysed by a rule.</summary>
         public bool MayMatter(SyntaxTree tree, TextSpan span)
         {
-            // Asked once per member: the last file's facts come first, as a file's members mostly come in a row, then
-            // every file's, as the driver also interleaves files (the facts' own caches cost more to ask).
-            var last = Volatile.Read(ref _lastTree);
-            if (last is null || last.Tree != tree)
-            {
-                last = _entries.GetOrAdd(tree, _createEntry);
-                Volatile.Write(ref _lastTree, last);
-            }
-
-            return AnyWithin(last.Positions, span);
-        }
-
-        /// <summary>One file's trigger-word starts and the followed names' positions in it, in one sorted array.</summary>
-        private sealed class TreeEntry
-        {
-            public TreeEntry(SyntaxTree tree, int[] positions)
-            {
-                Tree = tree;
-                Positions = positions;
-            }
-
-            public SyntaxTree Tree { get; }
-
-            public int[] Positions { get; }
+            // Asked once per member, and the driver interleaves files: one dictionary lookup per question.
+            return AnyWithin(_positions.GetOrAdd(tree, _computePositions), span);
         }
 
         /// <summary>The sorted union of <paramref name="triggerStarts"/> and <paramref name="namePositions"/> (both sorted).</summary>
