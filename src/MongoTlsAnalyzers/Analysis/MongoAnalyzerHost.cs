@@ -59,7 +59,7 @@ namespace MongoTlsAnalyzers.Analysis
                     rule.Register(new MongoAnalysisSession(start, model, run, rule));
                 }
 
-                run.RegisterBlockActions(start, _screen?.Invoke(model));
+                run.RegisterMemberActions(start, _screen?.Invoke(model));
                 ConfigurationFileRun.Register(start, model, run, _rules);
             });
 #pragma warning restore RS1012

@@ -8,7 +8,8 @@ namespace MongoTlsAnalyzers.Rules
 {
     /// <summary>
     /// The package's one analyzer: every rule of <see cref="RuleCatalog"/> in one host, behind the source screen, so a
-    /// member costs one block-start action and one dispatching operation action whatever the number of rules
+    /// type costs one symbol-start action, and a member the screen keeps one block-start action and one dispatching
+    /// operation action, whatever the number of rules
     /// (docs/architecture.md "From a syntax node to a diagnostic", docs/performance.md "Shipped shape").
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

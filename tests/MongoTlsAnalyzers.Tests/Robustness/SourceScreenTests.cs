@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -9,6 +10,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using MongoTlsAnalyzers.Analysis;
+using MongoTlsAnalyzers.Rules;
 using MongoTlsAnalyzers.Screening;
 using MongoTlsAnalyzers.Tests.Catalog;
 using MongoTlsAnalyzers.Tests.Infrastructure;
@@ -175,6 +178,47 @@ public sealed class Orders
         }
 
         [Fact]
+        public void TypesAreScreenedByTheirDeclarationsAndEveryKeptMemberIsVisitedOnce()
+        {
+            // Top-level statements (their Program's declaration is the compilation unit), a type kept only for its
+            // nested type (which gets its own start: members do not inherit a containing type's actions across a
+            // nested type), a partial type kept for one part, and a type without any word.
+            var sources = new[]
+            {
+                "var client = new MongoDB.Driver.MongoClient(Outer.Inner.Uri);\nSystem.Console.WriteLine(Quiet.M());",
+                "public static class Outer { public static int Plain() => 1; public static class Inner { public const string Uri = \"mongodb://db.example.com/\"; public static string Get() => Uri; } }",
+                "public partial class Split { public int Plain() => 4; }",
+                "public partial class Split { public string Conn() => \"mongodb://h/\"; }",
+                "public static class Quiet { public static int M() => 2; public static class Nested { public static int N() => 3; } }",
+            };
+            var compilation = AnalyzerRunner.Compile(sources, DriverVersion.V3, OutputKind.ConsoleApplication);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            foreach (var globalConfig in new[] { null, ScreenOff })
+            {
+                var visits = new ConcurrentBag<string>();
+                var host = new MongoTlsAnalyzer(ImmutableArray.Create<MongoRule>(new RecordingRule(visits)));
+                AnalyzerRunner.Run(compilation.Clone(), ImmutableArray.Create<DiagnosticAnalyzer>(host), globalConfig: globalConfig);
+                var expected = new List<string>
+                {
+                    "Inner.Get: Uri",
+                    "Inner.Uri: \"mongodb://db.example.com/\"",
+                    "Program.<Main>$: new MongoDB.Driver.MongoClient(Outer.Inner.Uri)",
+                    "Program.<Main>$: Outer.Inner.Uri",
+                    "Program.<Main>$: Quiet.M()",
+                    "Program.<Main>$: System.Console.WriteLine(Quiet.M())",
+                    "Split.Conn: \"mongodb://h/\"",
+                };
+                if (globalConfig is not null)
+                {
+                    expected.AddRange(new[] { "Nested.N: 3", "Outer.Plain: 1", "Quiet.M: 2", "Split.Plain: 4" });
+                }
+
+                Assert.Equal(expected.OrderBy(v => v, StringComparer.Ordinal), visits.OrderBy(v => v, StringComparer.Ordinal));
+            }
+        }
+
+        [Fact]
         public void TheSwitchInEditorConfigOrGlobalConfigTurnsTheScreenOffForTheOneShapeItMisses()
         {
             // The one documented blind spot: a scheme split inside a word, in a file with no other word of MongoDB.
@@ -260,6 +304,28 @@ public sealed class Orders
             Assert.False(TriggerWords.IsScheme("mongodbx"));
             Assert.True(TriggerWords.IsTrigger("SSLSETTINGS"));
             Assert.False(TriggerWords.IsTrigger("SslSetting"));
+        }
+
+        /// <summary>Records every literal, invocation, creation and field reference the host dispatches to it, with its member.</summary>
+        private sealed class RecordingRule : MongoRule
+        {
+            private readonly ConcurrentBag<string> _visits;
+
+            public RecordingRule(ConcurrentBag<string> visits)
+            {
+                _visits = visits;
+            }
+
+            // The driver runs no analyzer without a diagnostic it could report.
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+                new DiagnosticDescriptor("REC001", "Recorded", "Never reported", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+
+            public override void Register(MongoAnalysisSession session) => session.RegisterOperationAction(
+                context => _visits.Add($"{context.ContainingSymbol.ContainingType.Name}.{context.ContainingSymbol.Name}: {context.Operation.Syntax}"),
+                OperationKind.Literal,
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.FieldReference);
         }
 
         private static string[] Render(ImmutableArray<Diagnostic> diagnostics) =>
