@@ -156,8 +156,7 @@ namespace MongoTlsAnalyzers.Analysis
 
             foreach (var declaration in declarations)
             {
-                var tree = declaration.SyntaxTree;
-                if (screen.MayMatter(tree, declaration.Span) || !screenSwitch.IsOn(tree))
+                if (MayMatter(screen, screenSwitch, declaration.SyntaxTree, declaration.Span))
                 {
                     return true;
                 }
@@ -170,8 +169,7 @@ namespace MongoTlsAnalyzers.Analysis
         {
             foreach (var block in blocks)
             {
-                var tree = block.Syntax.SyntaxTree;
-                if (screen.MayMatter(tree, MemberSpan(block.Syntax)) || !screenSwitch.IsOn(tree))
+                if (MayMatter(screen, screenSwitch, block.Syntax.SyntaxTree, MemberSpan(block.Syntax)))
                 {
                     return true;
                 }
@@ -179,6 +177,10 @@ namespace MongoTlsAnalyzers.Analysis
 
             return false;
         }
+
+        /// <summary>True when the screen keeps <paramref name="span"/> of <paramref name="tree"/>, or is off for that file.</summary>
+        private static bool MayMatter(IMemberScreen screen, TreeScreenSwitch screenSwitch, SyntaxTree tree, TextSpan span) =>
+            screen.MayMatter(tree, span) || !screenSwitch.IsOn(tree);
 
         /// <summary>
         /// The whole declaration a block belongs to (signature, initializers and body): a root's trigger word can be a
