@@ -19,8 +19,8 @@ namespace MongoTlsAnalyzers.Analysis
         private readonly ConcurrentDictionary<(string Id, SyntaxTree? Tree, TextSpan Span), bool> _reported =
             new ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool>();
 
-        private readonly List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> _operationActions =
-            new List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)>();
+        private readonly List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds, OperationGate? Gate)> _operationActions =
+            new List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>, OperationGate?)>();
 
         private readonly TestFileDetector? _testFiles;
 
@@ -42,7 +42,8 @@ namespace MongoTlsAnalyzers.Analysis
         /// <summary>True when the code of <paramref name="model"/>'s tree is test code (docs/architecture.md "Test code").</summary>
         public bool IsTestCode(SemanticModel model) => IsTestProject || (_testFiles is not null && _testFiles.IsTestFile(model));
 
-        public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => _operationActions.Add((action, kinds));
+        /// <summary>Adds a rule's action, run for <paramref name="kinds"/> when <paramref name="gate"/> (if any) says yes.</summary>
+        public void Add(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds, OperationGate? gate) => _operationActions.Add((action, kinds, gate));
 
         /// <summary>
         /// Reports <paramref name="diagnostic"/> once per id and place, and never in a generated file: the driver
@@ -67,7 +68,7 @@ namespace MongoTlsAnalyzers.Analysis
         /// <summary>
         /// Registers one symbol start action per named type, which registers one operation-block start action for the
         /// type's members when the source screen says the type can matter; that one registers one dispatching action
-        /// per member the screen keeps, over the union of every rule's operation kinds. Roslyn's cost per member grows
+        /// per member the screen keeps, over the union of every rule's operation kinds (<see cref="DispatchTable"/>). Roslyn's cost per member grows
         /// with the number of analyzers and of actions registered for it; the dispatch table and the delegates are
         /// built once per compilation. A type the screen rules out costs one callback, and its members none (and the
         /// driver builds no operation tree for them on our behalf): on the 300k-line benchmark, 4,214 type callbacks
@@ -82,36 +83,9 @@ namespace MongoTlsAnalyzers.Analysis
                 return;
             }
 
-            var byKind = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
-            var maxKind = 0;
-            foreach (var (action, kinds) in _operationActions)
-            {
-                foreach (var kind in kinds)
-                {
-                    if (!byKind.TryGetValue(kind, out var list))
-                    {
-                        byKind.Add(kind, list = new List<Action<OperationAnalysisContext>>());
-                    }
-
-                    list.Add(action);
-                    maxKind = Math.Max(maxKind, (int)kind);
-                }
-            }
-
-            var table = new Action<OperationAnalysisContext>[maxKind + 1][];
-            foreach (var pair in byKind)
-            {
-                table[(int)pair.Key] = pair.Value.ToArray();
-            }
-
-            var allKinds = ImmutableArray.CreateRange(byKind.Keys);
-            Action<OperationAnalysisContext> dispatch = context =>
-            {
-                foreach (var action in table[(int)context.Operation.Kind])
-                {
-                    action(context);
-                }
-            };
+            var table = DispatchTable.Build(_operationActions);
+            var allKinds = table.Kinds;
+            Action<OperationAnalysisContext> dispatch = table.Dispatch;
 
             // The option mongo_tls.source_screen = false turns the screen off, to rule it out when a diagnostic seems missing.
             if (!MongoTlsOptionsReader.GetGlobal(start.Options).SourceScreen)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using MongoTlsAnalyzers.ConnectionStrings;
 
 namespace MongoTlsAnalyzers.Analysis
@@ -16,8 +17,12 @@ namespace MongoTlsAnalyzers.Analysis
         private readonly Dictionary<string, List<(INamedTypeSymbol Owner, DriverMember Member)>> _byName =
             new Dictionary<string, List<(INamedTypeSymbol, DriverMember)>>(StringComparer.Ordinal);
 
+        private readonly IAssemblySymbol[] _driverAssemblies;
+
         private DriverTypes(List<IAssemblySymbol> driverAssemblies, INamedTypeSymbol mongoClient)
         {
+            _driverAssemblies = driverAssemblies.ToArray();
+            MemberUseGate = (operation, _) => UsesDriverMember(operation);
             _types = new INamedTypeSymbol?[DriverSurface.Types.Length];
             foreach (var (type, metadataName, _) in DriverSurface.Types)
             {
@@ -45,6 +50,14 @@ namespace MongoTlsAnalyzers.Analysis
 
         public DriverProfile Profile { get; }
 
+        /// <summary>
+        /// "Does this assignment, call or creation touch a member of the driver?", one instance per compilation: the
+        /// rules that look at settings writes, driver calls and driver objects register with it, so that the host
+        /// asks once per operation for all of them (<see cref="OperationGate"/>). Every such rule starts from a member
+        /// of a driver type: a property with a role, a credential API, <c>SslStreamSettings</c>, <c>MongoServerAddress</c>.
+        /// </summary>
+        public OperationGate MemberUseGate { get; }
+
         public INamedTypeSymbol? MongoClientSettings => this[DriverType.MongoClientSettings];
 
         public INamedTypeSymbol? MongoUrlBuilder => this[DriverType.MongoUrlBuilder];
@@ -64,6 +77,38 @@ namespace MongoTlsAnalyzers.Analysis
 
         /// <summary>True when <paramref name="type"/> is one of the settings objects, <c>MongoClientSettings</c> or <c>MongoUrlBuilder</c>.</summary>
         public bool IsSettings(ITypeSymbol? type) => Is(type, DriverType.MongoClientSettings) || Is(type, DriverType.MongoUrlBuilder);
+
+        /// <summary>
+        /// False for an assignment to anything but a property of a type of the driver's assemblies, a call of a method
+        /// of another assembly's type, and the creation of another assembly's object; true for any other operation.
+        /// </summary>
+        private bool UsesDriverMember(IOperation operation) => operation switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => IsInDriver(property.Property.ContainingType),
+            ISimpleAssignmentOperation => false,
+            IInvocationOperation invocation => IsInDriver(invocation.TargetMethod.ContainingType),
+            IObjectCreationOperation creation => IsInDriver(creation.Type),
+            _ => true,
+        };
+
+        private bool IsInDriver(ITypeSymbol? type)
+        {
+            var assembly = type?.ContainingAssembly;
+            if (assembly is null)
+            {
+                return false;
+            }
+
+            foreach (var driver in _driverAssemblies)
+            {
+                if (SymbolEqualityComparer.Default.Equals(assembly, driver))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The row of a property, method or constructor of a driver type, or null for any other member.</summary>
         public DriverMember? Find(ISymbol? member)

@@ -46,7 +46,18 @@ namespace MongoTlsAnalyzers.Analysis
         public void RegisterOperationAction(Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
             RegisterOperationAction(action, ImmutableArray.Create(kinds));
 
-        public void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds)
+        /// <summary>Registers an operation action behind <paramref name="gate"/> (see the overload with the gate last).</summary>
+        public void RegisterOperationAction(Action<OperationAnalysisContext> action, OperationGate gate, params OperationKind[] kinds) =>
+            RegisterOperationAction(action, ImmutableArray.Create(kinds), gate);
+
+        public void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) =>
+            RegisterOperationAction(action, kinds, gate: null);
+
+        /// <summary>
+        /// Registers an operation action that runs only when <paramref name="gate"/> says yes; the host asks a gate
+        /// once per operation for every rule that registered with it (the URI locator's <c>RootGate</c>, say).
+        /// </summary>
+        public void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds, OperationGate? gate)
         {
             if (_silentInTestCode)
             {
@@ -61,7 +72,7 @@ namespace MongoTlsAnalyzers.Analysis
                 };
             }
 
-            _run.Add(action, kinds);
+            _run.Add(action, kinds, gate);
         }
 
         /// <summary>

@@ -54,11 +54,11 @@ namespace MongoTlsAnalyzers.Rules
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
-            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
-            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds, locator.RootGate);
+            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), session.Types.MemberUseGate, OperationKind.SimpleAssignment);
             if (session.Types.SslStreamSettings is not null)
             {
-                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), session.Types.MemberUseGate, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
         }
 

@@ -37,7 +37,7 @@ namespace MongoTlsAnalyzers.Rules
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
-            session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds, locator.RootGate);
         }
 
         private static void Analyze(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)

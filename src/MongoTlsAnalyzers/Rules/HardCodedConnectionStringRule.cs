@@ -39,8 +39,8 @@ namespace MongoTlsAnalyzers.Rules
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
-            session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds);
-            session.RegisterOperationAction(context => AnalyzeServerAddress(context, session), OperationKind.ObjectCreation);
+            session.RegisterOperationAction(context => Analyze(context, session, locator), UriSiteLocator.RootKinds, locator.RootGate);
+            session.RegisterOperationAction(context => AnalyzeServerAddress(context, session), session.Types.MemberUseGate, OperationKind.ObjectCreation);
         }
 
         /// <summary><c>new MongoServerAddress("10.1.2.3", 27017)</c>: once per settings write, on the first remote host.</summary>

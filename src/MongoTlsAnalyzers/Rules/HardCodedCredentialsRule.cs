@@ -52,16 +52,16 @@ namespace MongoTlsAnalyzers.Rules
         public override void Register(MongoAnalysisSession session)
         {
             var locator = UriSiteLocator.For(session.Model);
-            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds, locator.RootGate);
 
             if (session.Types[DriverType.MongoCredential] is not null || session.Types[DriverType.PasswordEvidence] is not null)
             {
-                session.RegisterOperationAction(context => AnalyzeCredentialCall(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+                session.RegisterOperationAction(context => AnalyzeCredentialCall(context, session), session.Types.MemberUseGate, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
 
             if (session.Types.MongoUrlBuilder is not null)
             {
-                session.RegisterOperationAction(context => AnalyzeBuilderPassword(context, session), OperationKind.SimpleAssignment);
+                session.RegisterOperationAction(context => AnalyzeBuilderPassword(context, session), session.Types.MemberUseGate, OperationKind.SimpleAssignment);
             }
         }
 
@@ -175,11 +175,15 @@ namespace MongoTlsAnalyzers.Rules
         private static void AnalyzeBuilderPassword(OperationAnalysisContext context, MongoAnalysisSession session)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation property || session.Types.RoleOf(property.Property) != DriverRole.Password)
+            if (assignment.Target is IPropertyReferenceOperation property && session.Types.RoleOf(property.Property) == DriverRole.Password)
             {
-                return;
+                AnalyzeBuilderPassword(context, session, assignment, property);
             }
+        }
 
+        /// <summary>Apart from the test above, so that the lambda's captures are allocated only for a password write.</summary>
+        private static void AnalyzeBuilderPassword(OperationAnalysisContext context, MongoAnalysisSession session, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property)
+        {
             // The hosts take a walk through the method: only when the password is a real constant.
             ReportConstantPassword(
                 context,

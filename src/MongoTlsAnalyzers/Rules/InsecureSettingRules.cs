@@ -1,15 +1,29 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Analysis;
 using MongoTlsAnalyzers.Descriptors;
 using MongoTlsAnalyzers.Tls;
+using MongoTlsAnalyzers.Uris;
 
 namespace MongoTlsAnalyzers.Rules
 {
     /// <summary>Reports the settings of one verdict; the three TLS rules differ only in which verdict they own.</summary>
     internal static class InsecureSettingRules
     {
-        public static void Report(OperationAnalysisContext context, MongoAnalysisSession session, InsecureSettingFinder finder, InsecureVerdict verdict)
+        /// <summary>
+        /// Registers the rule of <paramref name="verdict"/>: settings writes, calls and creations that touch the driver,
+        /// and string expressions that are a URI's root (each behind its gate, asked once for all the rules).
+        /// </summary>
+        public static void Register(MongoAnalysisSession session, InsecureVerdict verdict)
+        {
+            var finder = InsecureSettingFinder.For(session.Model);
+            Action<OperationAnalysisContext> report = context => Report(context, session, finder, verdict);
+            session.RegisterOperationAction(report, InsecureSettingFinder.SettingKinds, session.Types.MemberUseGate);
+            session.RegisterOperationAction(report, UriSiteLocator.RootKinds, UriSiteLocator.For(session.Model).RootGate);
+        }
+
+        private static void Report(OperationAnalysisContext context, MongoAnalysisSession session, InsecureSettingFinder finder, InsecureVerdict verdict)
         {
             // The cheap test first: almost no operation of a code base can hold an insecure setting.
             if (!finder.CanHoldSetting(context.Operation, context.CancellationToken))

@@ -17,8 +17,7 @@ namespace MongoTlsAnalyzers.Rules
 
         public override void Register(MongoAnalysisSession session)
         {
-            var finder = InsecureSettingFinder.For(session.Model);
-            session.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, finder, InsecureVerdict.FromConfiguration), InsecureSettingFinder.Kinds);
+            InsecureSettingRules.Register(session, InsecureVerdict.FromConfiguration);
         }
     }
 }

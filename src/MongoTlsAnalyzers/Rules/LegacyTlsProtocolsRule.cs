@@ -29,12 +29,12 @@ namespace MongoTlsAnalyzers.Rules
         {
             if (session.Types.SslSettings is not null)
             {
-                session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+                session.RegisterOperationAction(context => AnalyzeAssignment(context, session), session.Types.MemberUseGate, OperationKind.SimpleAssignment);
             }
 
             if (session.Types.SslStreamSettings is not null)
             {
-                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), OperationKind.Invocation, OperationKind.ObjectCreation);
+                session.RegisterOperationAction(context => AnalyzeStreamSettings(context, session), session.Types.MemberUseGate, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
         }
 

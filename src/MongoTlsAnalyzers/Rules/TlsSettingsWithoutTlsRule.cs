@@ -62,11 +62,10 @@ namespace MongoTlsAnalyzers.Rules
 
         public override void Register(MongoAnalysisSession session)
         {
-            var finder = InsecureSettingFinder.For(session.Model);
             var locator = UriSiteLocator.For(session.Model);
-            session.RegisterOperationAction(context => InsecureSettingRules.Report(context, session, finder, InsecureVerdict.TlsOff), InsecureSettingFinder.Kinds);
-            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds);
-            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), OperationKind.SimpleAssignment);
+            InsecureSettingRules.Register(session, InsecureVerdict.TlsOff);
+            session.RegisterOperationAction(context => AnalyzeUri(context, session, locator), UriSiteLocator.RootKinds, locator.RootGate);
+            session.RegisterOperationAction(context => AnalyzeAssignment(context, session), session.Types.MemberUseGate, OperationKind.SimpleAssignment);
         }
 
         private static void AnalyzeUri(OperationAnalysisContext context, MongoAnalysisSession session, UriSiteLocator locator)

@@ -22,9 +22,12 @@ namespace MongoTlsAnalyzers.Tls
     /// </summary>
     internal sealed class InsecureSettingFinder
     {
-        public static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
-            OperationKind.SimpleAssignment, OperationKind.Invocation, OperationKind.ObjectCreation,
-            OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+        /// <summary>The kinds of the settings writes, calls and creations the finder looks at, URIs apart.</summary>
+        public static readonly ImmutableArray<OperationKind> SettingKinds = ImmutableArray.Create(
+            OperationKind.SimpleAssignment, OperationKind.Invocation, OperationKind.ObjectCreation);
+
+        /// <summary>Every kind the finder looks at: <see cref="SettingKinds"/> and the roots of URIs.</summary>
+        public static readonly ImmutableArray<OperationKind> Kinds = SettingKinds.AddRange(UriSiteLocator.RootKinds);
 
         private readonly MongoCompilationModel _model;
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<InsecureSetting>> _cache =

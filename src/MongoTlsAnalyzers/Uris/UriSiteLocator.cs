@@ -27,7 +27,14 @@ namespace MongoTlsAnalyzers.Uris
         private UriSiteLocator(MongoCompilationModel model)
         {
             _model = model;
+            RootGate = (operation, cancellationToken) => Find(operation, cancellationToken) is not null;
         }
+
+        /// <summary>
+        /// "Is this operation a URI's root?", one instance per compilation: the rules that start from URIs register
+        /// with it, so the host asks once per string expression for all of them (<see cref="OperationGate"/>).
+        /// </summary>
+        public OperationGate RootGate { get; }
 
         /// <summary>The operation kinds a URI root can be; analyzers register for these.</summary>
         public static readonly ImmutableArray<OperationKind> RootKinds =
