@@ -49,9 +49,17 @@ namespace MongoTlsAnalyzers.Screening
                     continue;
                 }
 
-                var root = tree.GetRoot(CancellationToken.None);
+                var text = tree.GetText(CancellationToken.None);
+                SyntaxNode? root = null;
                 foreach (var start in starts)
                 {
+                    // Most of these words are the namespace (using MongoDB.Driver;), which cannot begin a scheme.
+                    if (!TriggerWords.MayBeginScheme(text, start))
+                    {
+                        continue;
+                    }
+
+                    root ??= tree.GetRoot(CancellationToken.None);
                     var token = root.FindToken(start);
                     if (token.Span.Contains(start) && IsStringText(token))
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
 using MongoTlsAnalyzers.Analysis;
 
 namespace MongoTlsAnalyzers.Screening
@@ -38,6 +39,24 @@ namespace MongoTlsAnalyzers.Screening
 
         /// <summary>True when the whole of <paramref name="word"/> is <c>mongo</c> or <c>mongodb</c>, in any case.</summary>
         public static bool IsScheme(string word) => word.Length > 0 && Table.Match(word, 0, word.Length) is var index && index >= 0 && IsScheme(index);
+
+        /// <summary>
+        /// False when the scheme's word that starts at <paramref name="start"/> of <paramref name="text"/> cannot be
+        /// where a URI's scheme begins, even completed by another piece: the character after the word is neither the
+        /// scheme's own next character (<c>:</c> of <c>mongodb://</c>, <c>+</c> of <c>mongodb+srv://</c>) nor one that
+        /// can end a string's text there (a quote, an interpolation hole, an escape, a line break in a multi-line
+        /// string, the end of the file). <c>using MongoDB.Driver;</c> and <c>cluster0.mongodb.net</c> are ruled out.
+        /// </summary>
+        public static bool MayBeginScheme(SourceText text, int start)
+        {
+            var end = start;
+            while (end < text.Length && IdentifierRuns.IsRunChar(text[end]))
+            {
+                end++;
+            }
+
+            return end >= text.Length || text[end] is ':' or '+' or '"' or '{' or '\\' or '\r' or '\n' or '\u2028' or '\u2029' or '\u0085';
+        }
 
         private static string[] FromDriverSurface()
         {

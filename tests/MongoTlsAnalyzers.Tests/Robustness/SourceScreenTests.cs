@@ -259,6 +259,43 @@ public sealed class Orders
         }
 
         [Fact]
+        public void OnlyASchemeWordThatCanBeginAUriStartsTheSearchForNames()
+        {
+            // The namespace and a host name cannot begin mongodb:// or mongodb+srv://, so their holders are not
+            // followed. A word followed by the scheme's next character, or where the string's text can end (a quote,
+            // a hole, an escape, a line break of a multi-line string), is.
+            var db = /* lang=c#-test */ """"
+                using MongoDB.Driver;
+
+                public static class Db
+                {
+                    public const string Dotted = "cluster0.mongodb.net";
+                    public const string Spaced = "a mongodb server";
+                    public const string Colon = "mongodb://";
+                    public const string Plus = "mongodb+srv://";
+                    public const string Split = "mongo";
+                    public const string Escaped = "mongodb\u003a//";
+                    public static readonly string Hole = $"mongodb{Colon}";
+                    public const string Lines = """
+                        mongodb
+                        """;
+                }
+                """";
+            var sources = new[]
+            {
+                db,
+                "public static class UsesDotted { public static string Uri() => Db.Dotted + \"/app\"; }",
+                "public static class UsesSplit { public static string Uri() => Db.Split + \"db://h/app\"; }",
+                "public static class UsesLines { public static string Uri() => Db.Lines + \"://h/app\"; }",
+            };
+            var compilation = AnalyzerRunner.Compile(sources, DriverVersion.V3);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var screen = new SourceScreen(compilation);
+            Assert.Equal(new[] { true, false, true, true }, compilation.SyntaxTrees.Select(screen.MayMatter).ToArray());
+            Assert.Equal(6, screen.NamesSearched);
+        }
+
+        [Fact]
         public void AFieldWithoutANameWhileTypingIsNotFollowed()
         {
             // Found by the mutation test: the empty name would be found at every position of every file.
