@@ -18,7 +18,7 @@ namespace MongoTlsAnalyzers.Guards
         public static ExpressionSyntax? Find(SemanticModel model, int position, Func<ITypeSymbol, bool> isWanted, string[] viaProperties, CancellationToken cancellationToken)
         {
             var node = model.SyntaxTree.GetRoot(cancellationToken).FindToken(position).Parent;
-            var staticContext = IsStaticContext(node, model, cancellationToken);
+            var staticContext = IsStaticContext(node);
             var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
 
             // Locals and parameters first, innermost first. Walking the scopes instead of asking LookupSymbols for every
@@ -201,7 +201,7 @@ namespace MongoTlsAnalyzers.Guards
         }
 
         /// <summary>True inside static members and field or property initializers, where instance members are not available.</summary>
-        private static bool IsStaticContext(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+        private static bool IsStaticContext(SyntaxNode? node)
         {
             for (var current = node; current is not null; current = current.Parent)
             {
@@ -211,8 +211,10 @@ namespace MongoTlsAnalyzers.Guards
                     case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
                         return true;
                     case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax:
-                        var symbol = model.GetDeclaredSymbol(current is AccessorDeclarationSyntax accessor ? accessor.Parent!.Parent! : current, cancellationToken);
-                        return symbol?.IsStatic ?? true;
+                        // A static member is always declared with the modifier (a static class's members too), so the
+                        // declaration answers without binding its symbol.
+                        var member = current is AccessorDeclarationSyntax { Parent.Parent: var owner } ? owner : current;
+                        return member is not MemberDeclarationSyntax declaration || declaration.Modifiers.Any(SyntaxKind.StaticKeyword);
                     case CompilationUnitSyntax:
                         return true;
                 }

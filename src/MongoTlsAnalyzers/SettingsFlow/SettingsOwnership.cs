@@ -82,10 +82,12 @@ namespace MongoTlsAnalyzers.SettingsFlow
                 return true;
             }
 
-            foreach (var node in body.DescendantNodes())
+            // Only what follows the creation: a subtree that ends before it is not entered.
+            var creationEnd = creation.Span.End;
+            foreach (var node in body.DescendantNodes(child => child.Span.End > creationEnd))
             {
                 if (node is not IdentifierNameSyntax identifier
-                    || identifier.SpanStart < creation.Span.End
+                    || identifier.SpanStart < creationEnd
                     || identifier.Identifier.ValueText != target.Name
                     || (removed is not null && removed.Span.Contains(identifier.Span)))
                 {
