@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace MongoTlsAnalyzers.Benchmarks.CodeBase
 {
     /// <summary>
-    /// One <c>appsettings.json</c> and one <c>appsettings.Development.json</c> per module (DESIGN §8: reading ordinary
+    /// One <c>appsettings.json</c> and one <c>appsettings.Development.json</c> per module (the budget in docs/performance.md: reading ordinary
     /// configuration files must stay within 10% of the analyzers' time), as the package's targets pass them: additional
     /// files. Ordinary means logging, options sections and a connection string; one module in four carries a mistake
     /// (a committed password, tlsInsecure, a short timeout) so that the rules do their reporting work too.

@@ -37,7 +37,7 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
         public static WholeCompilationFigures Run(AnalyzedCodeBase codeBase, int passes, bool concurrent, Action<string> log, ImmutableArray<DiagnosticAnalyzer> baseline = default)
         {
             // Our analyzers once more, with the code base's appsettings files: the difference is what reading them costs
-            // (DESIGN §8: at most 10% of the analyzers' time). Measured in the same passes, in its own rotation slot.
+            // (the budget: at most 10% of the analyzers' time, docs/performance.md). Measured in the same passes, in its own rotation slot.
             var withFiles = new List<double>();
             var withFilesOptions = BenchOptions.WithAdditionalFiles(codeBase.ConfigurationFiles);
             var sets = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, Func<DiagnosticAnalyzer, string> Label)[]

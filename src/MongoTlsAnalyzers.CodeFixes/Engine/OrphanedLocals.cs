@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace MongoTlsAnalyzers.CodeFixes.Engine
 {
     /// <summary>
-    /// The locals an edit leaves unused (DESIGN.md §6: a fix never leaves a line that reads a configuration key nothing
+    /// The locals an edit leaves unused (docs/architecture.md "Fixes": a fix never leaves a line that reads a configuration key nothing
     /// uses). When a fix replaces an expression, a local it read (<c>var cs = configuration.GetConnectionString("MongoDB") ?? throw ...;</c>)
     /// whose every reference was inside that expression is removed, and so on for the locals its initializer read.
     /// Only declarations whose initializer reads configuration, the environment or string operations are removed: a

@@ -24,7 +24,7 @@ namespace MongoTlsAnalyzers.CodeFixes.Fixes
     /// setting on a settings object built in the method goes, and the object is built by the helper instead; an
     /// accept-all callback becomes the helper's custom-CA validator.
     /// <para>
-    /// The fix owns the settings object it rebuilds (DESIGN.md §6, "Helper-tier fixes keep what the helper promises").
+    /// The fix owns the settings object it rebuilds (docs/architecture.md "Fixes").
     /// A later write to that object in the same method (<c>settings.SslSettings = ...</c>, a timeout, <c>AllowInsecureTls</c>,
     /// <c>ClusterConfigurator</c>, <c>Credential</c>, <c>ServerApi</c>, any call on it or passing it anywhere but
     /// <c>new MongoClient(settings)</c>) would run after the helper: it could undo the helper's TLS validation or

@@ -10,7 +10,7 @@ using MongoTlsAnalyzers.Descriptors;
 namespace MongoTlsAnalyzers.Analysis
 {
     /// <summary>
-    /// Applies a host's rules to the JSON configuration files among the compilation's additional files (DESIGN §3b):
+    /// Applies a host's rules to the JSON configuration files among the compilation's additional files (docs/architecture.md "Configuration files"):
     /// one additional-file action per host, so that the diagnostics are the compiler's own, at exact file positions, in
     /// the build output and SARIF. Each file is read once per compilation whatever the number of hosts (the scan is a
     /// part of the shared model), only when the driver is referenced (there is no model otherwise), never when it is

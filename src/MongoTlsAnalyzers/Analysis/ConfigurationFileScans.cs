@@ -9,7 +9,7 @@ namespace MongoTlsAnalyzers.Analysis
     /// <summary>
     /// The scans of a compilation's configuration files, made once per file and shared by every host (the package ships
     /// one analyzer per rule, and each gets the additional-file action). Only loadable configuration files are kept: a
-    /// file that is not valid JSON, or whose root is not an object, gets no diagnostic (DESIGN §3b).
+    /// file that is not valid JSON, or whose root is not an object, gets no diagnostic (docs/architecture.md "Configuration files").
     /// </summary>
     internal sealed class ConfigurationFileScans
     {

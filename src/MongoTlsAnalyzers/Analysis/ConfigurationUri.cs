@@ -9,7 +9,7 @@ using MongoTlsAnalyzers.Options;
 namespace MongoTlsAnalyzers.Analysis
 {
     /// <summary>
-    /// One MongoDB URI found as a string value of a JSON configuration file (DESIGN §3b), as a rule sees it: the parsed
+    /// One MongoDB URI found as a string value of a JSON configuration file (docs/architecture.md "Configuration files"), as a rule sees it: the parsed
     /// URI, what the file is, the options that apply to the file's path, and a report that places a diagnostic at the
     /// exact file position of a span of the URI's text.
     /// </summary>

@@ -20,7 +20,7 @@ namespace MongoTlsAnalyzers.Analysis
         /// </summary>
         public abstract void Register(MongoAnalysisSession session);
 
-        /// <summary>True for a URI-text rule that also applies to JSON configuration files (DESIGN §3b).</summary>
+        /// <summary>True for a URI-text rule that also applies to JSON configuration files (docs/architecture.md "Configuration files").</summary>
         public virtual bool ReadsConfigurationFiles => false;
 
         /// <summary>

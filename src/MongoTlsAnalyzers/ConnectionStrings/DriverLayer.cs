@@ -3,7 +3,7 @@ namespace MongoTlsAnalyzers.ConnectionStrings
     /// <summary>
     /// How far into the driver a connection string goes before it is used (docs/rules/MTA011.md): each layer refuses
     /// everything the one before it refuses, and more. Text that reaches no sink is judged by <see cref="ConnectionString"/>
-    /// only, because a user without a password there may get the password apart (DESIGN §9).
+    /// only, because a user without a password there may get the password apart (docs/helper.md).
     /// </summary>
     internal enum DriverLayer
     {

@@ -3,7 +3,7 @@ using System;
 namespace MongoTlsAnalyzers.ConnectionStrings
 {
     /// <summary>
-    /// Placeholder forms that a template tool substitutes before the driver reads the text (DESIGN §3, MTA011):
+    /// Placeholder forms that a template tool substitutes before the driver reads the text (docs/rules/MTA011.md):
     /// <c>&lt;...&gt;</c>, <c>{...}</c>, <c>${...}</c>, <c>$(...)</c>, <c>%VAR%</c>, <c>#{...}#</c>, <c>__VAR__</c>. A URI
     /// holding one anywhere is a template, not a connection string the driver will see as written.
     /// </summary>

@@ -37,7 +37,7 @@ namespace MongoTlsAnalyzers.Descriptors
         /// <summary>
         /// The settings object that call creates is used later in its method other than by <c>new MongoClient(settings)</c>
         /// (a write such as <c>settings.SslSettings = ...</c>, a call, passed on), so the helper tier cannot own it
-        /// (DESIGN.md §6) and is not offered.
+        /// (docs/architecture.md "Fixes") and is not offered.
         /// </summary>
         public bool SettingsUsedLater { get; init; }
 

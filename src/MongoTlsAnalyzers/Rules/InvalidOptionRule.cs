@@ -34,7 +34,7 @@ namespace MongoTlsAnalyzers.Rules
                 }
             });
 
-            // The .editorconfig sections that match a configuration file (DESIGN §5) are read by the rules too.
+            // The .editorconfig sections that match a configuration file (docs/architecture.md "Options") are read by the rules too.
             session.Start.RegisterAdditionalFileAction(context =>
             {
                 if (ConfigurationFileRole.FromPath(context.AdditionalFile.Path).IsConfigurationFile)

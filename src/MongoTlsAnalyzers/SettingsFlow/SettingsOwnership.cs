@@ -7,8 +7,8 @@ using MongoTlsAnalyzers.Descriptors;
 namespace MongoTlsAnalyzers.SettingsFlow
 {
     /// <summary>
-    /// Whether the runtime helper's fix can own the settings object a driver call creates (DESIGN.md §6, "Helper-tier
-    /// fixes keep what the helper promises"). The fix replaces the call with the helper's builder; any later use of the
+    /// Whether the runtime helper's fix can own the settings object a driver call creates (docs/architecture.md
+    /// "Fixes": a helper-tier fix keeps what the helper promises). The fix replaces the call with the helper's builder; any later use of the
     /// object in the same method other than <c>new MongoClient(settings)</c> (a property write such as
     /// <c>settings.SslSettings = ...</c>, <c>settings.ServerSelectionTimeout = ...</c>, <c>settings.ClusterConfigurator = ...</c>,
     /// a call on it, passing it elsewhere) would run after the helper and could undo its TLS validation or timeout

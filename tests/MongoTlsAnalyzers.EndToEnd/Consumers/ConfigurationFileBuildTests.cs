@@ -9,7 +9,7 @@ namespace MongoTlsAnalyzers.EndToEnd.Consumers
 {
     /// <summary>
     /// Configuration files in real consumer builds from the packed package, with no set-up beyond the package
-    /// reference (DESIGN §3b): a Microsoft.NET.Sdk.Web project and a console project, diagnostics at exact JSON
+    /// reference (docs/architecture.md "Configuration files"): a Microsoft.NET.Sdk.Web project and a console project, diagnostics at exact JSON
     /// file/line/column in the build output and in SARIF (compared by rule, file, line and column), no copy under bin/
     /// or obj/ read, a file the user lists as AdditionalFiles read once, and MongoTlsAnalyzeConfigurationFiles=false.
     /// </summary>

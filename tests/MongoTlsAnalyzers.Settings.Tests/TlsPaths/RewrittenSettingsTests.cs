@@ -16,7 +16,7 @@ namespace MongoTlsAnalyzers.Settings.Tests.TlsPaths
     /// </code>
     /// and the fix made it <c>var settings = SecureMongoSettings.FromConfiguration(configuration.GetSection("MongoDB"), environment);</c>:
     /// the helper's CA validation is what runs, even in Development. The fix is not offered when a later write would
-    /// follow the helper (DESIGN.md §6); the last tests show what such a write does when left after the helper's
+    /// follow the helper (docs/architecture.md "Fixes"); the last tests show what such a write does when left after the helper's
     /// settings: a later <c>SslSettings</c> drops the private CA.
     /// </summary>
     [Collection(RealTlsCollection.Name)]

@@ -7,7 +7,7 @@ namespace MongoTlsAnalyzers.Tests.ConfigurationFiles
 {
     /// <summary>
     /// Malformed configuration files through the real analyzer: no crash (the test framework fails on AD0001) and no
-    /// diagnostic, even for a password read before the error (DESIGN §3b: a file that is not valid JSON gets none).
+    /// diagnostic, even for a password read before the error (docs/architecture.md "Configuration files": a file that is not valid JSON gets none).
     /// </summary>
     public sealed class ConfigurationFileBadInputTests
     {

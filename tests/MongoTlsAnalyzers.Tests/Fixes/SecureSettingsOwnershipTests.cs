@@ -12,7 +12,7 @@ using Mta007 = MongoTlsAnalyzers.Tests.Infrastructure.CodeFixVerifier<MongoTlsAn
 namespace MongoTlsAnalyzers.Tests.Fixes
 {
     /// <summary>
-    /// DESIGN.md §6, "Helper-tier fixes keep what the helper promises": the helper tier owns the settings object it
+    /// docs/architecture.md "Fixes": the helper tier owns the settings object it
     /// rebuilds. A later write to it in the method would override the helper's TLS validation or timeouts (or be lost),
     /// so the helper tier is not offered then; and a local only the rewritten expression read goes with it.
     /// </summary>

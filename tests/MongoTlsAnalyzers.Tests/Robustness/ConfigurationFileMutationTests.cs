@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 namespace MongoTlsAnalyzers.Tests.Robustness
 {
     /// <summary>
-    /// The mutation test for configuration files (docs/architecture.md "Budgets", DESIGN §3b): the samples' and a set
+    /// The mutation test for configuration files (docs/architecture.md "Budgets" and "Configuration files"): the samples' and a set
     /// of representative appsettings and launchSettings files, truncated, with characters deleted, duplicated or
     /// inserted (quotes, braces, backslashes, comment openers), and as raw bytes with invalid UTF-8 sequences, go through
     /// every analyzer as additional files. No variant may throw; a variant that the .NET configuration reader refuses

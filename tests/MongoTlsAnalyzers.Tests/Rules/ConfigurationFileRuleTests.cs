@@ -7,7 +7,7 @@ using MongoTlsAnalyzers.Tests.Infrastructure;
 namespace MongoTlsAnalyzers.Tests.Rules
 {
     /// <summary>
-    /// The URI-text rules in JSON configuration files (DESIGN §3b): exact spans inside the JSON string, file roles
+    /// The URI-text rules in JSON configuration files (docs/architecture.md "Configuration files"): exact spans inside the JSON string, file roles
     /// (Development files silence MTA002, MTA003, MTA007 and MTA009), loopback and placeholders, and wordings.
     /// </summary>
     public sealed class ConfigurationFileRuleTests
