@@ -44,7 +44,7 @@ namespace MongoTlsAnalyzers.Uris
         public UriSite? Find(IOperation operation, CancellationToken cancellationToken)
         {
             // Literals, the most common case, are decided by their own text, before anything else.
-            if (operation is ILiteralOperation && (operation.ConstantValue.Value is not string text || !MongoUri.HasMongoScheme(text)))
+            if (operation is ILiteralOperation && (LiteralText(operation) is not string text || !MongoUri.HasMongoScheme(text)))
             {
                 return null;
             }
@@ -139,6 +139,18 @@ namespace MongoTlsAnalyzers.Uris
             var uri = _model.ParseUri(folded.Value);
             return uri is null ? null : new UriSite(operation.Syntax, folded, uri, assembled?.IsConditional ?? false, assembled is not null);
         }
+
+        /// <summary>
+        /// The value of a string literal, read from its token where it has one: the token holds the value, where
+        /// <see cref="IOperation.ConstantValue"/> builds the string again, with a weak reference to it, for each literal
+        /// it is asked about once the last copy is collected (every literal of every kept member meets this test).
+        /// </summary>
+        private static string? LiteralText(IOperation literal) => literal.Syntax switch
+        {
+            LiteralExpressionSyntax syntax when syntax.IsKind(SyntaxKind.StringLiteralExpression) => syntax.Token.ValueText,
+            LiteralExpressionSyntax => null,
+            _ => literal.ConstantValue.Value as string,
+        };
 
         /// <summary>
         /// A string literal, interpolated string or concatenation that is not itself part of a larger
