@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -31,10 +29,12 @@ namespace MongoTlsAnalyzers.Screening
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
 
-        /// <summary>Per file, where its trigger words and followed names are, in one sorted array; built at the file's first question.</summary>
-        private readonly ConcurrentDictionary<SyntaxTree, int[]> _positions = new ConcurrentDictionary<SyntaxTree, int[]>();
-        private readonly Func<SyntaxTree, int[]> _computePositions;
-        private Dictionary<SyntaxTree, List<int>>? _namePositions;
+        /// <summary>
+        /// Per file of the compilation, where its trigger words and followed names are, in one sorted array; built for
+        /// every file at the first question, with the closure (which has read every file's words by then). One plain
+        /// dictionary, read without locks once published: a concurrent one kept a node per file and grew its table.
+        /// </summary>
+        private Dictionary<SyntaxTree, int[]>? _positions;
 
         /// <summary>How many field and local names the closure searched for (for the benchmark's summary).</summary>
         internal int NamesSearched { get; private set; }
@@ -45,7 +45,6 @@ namespace MongoTlsAnalyzers.Screening
         public SourceScreen(Compilation compilation)
         {
             _compilation = compilation;
-            _computePositions = tree => Merge(TreeFacts.Of(tree).TriggerStarts, NamePositions().TryGetValue(tree, out var names) ? names : null);
         }
 
         /// <summary>True when something in <paramref name="tree"/> may be analysed by a rule.</summary>
@@ -54,8 +53,9 @@ namespace MongoTlsAnalyzers.Screening
         /// <summary>True when something in <paramref name="span"/> of <paramref name="tree"/> may be analysed by a rule.</summary>
         public bool MayMatter(SyntaxTree tree, TextSpan span)
         {
-            // Asked once per member, and the driver interleaves files: one dictionary lookup per question.
-            return AnyWithin(_positions.GetOrAdd(tree, _computePositions), span);
+            // Asked once per type, and the driver interleaves files: one dictionary lookup per question. A tree of
+            // another compilation gets its own trigger words (no name of this one's closure can matter there).
+            return AnyWithin(Positions().TryGetValue(tree, out var positions) ? positions : TreeFacts.Of(tree).TriggerStarts, span);
         }
 
         /// <summary>The sorted union of <paramref name="triggerStarts"/> and <paramref name="namePositions"/> (both sorted).</summary>
@@ -96,10 +96,10 @@ namespace MongoTlsAnalyzers.Screening
             return low < positions.Length && positions[low] < span.End;
         }
 
-        /// <summary>Per file, where the names of the closure occur as identifiers (sorted).</summary>
-        private Dictionary<SyntaxTree, List<int>> NamePositions()
+        /// <summary>Per file of the compilation, its trigger words and the closure's names, merged (see <see cref="_positions"/>).</summary>
+        private Dictionary<SyntaxTree, int[]> Positions()
         {
-            var positions = Volatile.Read(ref _namePositions);
+            var positions = Volatile.Read(ref _positions);
             if (positions is not null)
             {
                 return positions;
@@ -107,22 +107,29 @@ namespace MongoTlsAnalyzers.Screening
 
             lock (_gate)
             {
-                if (_namePositions is null)
+                if (_positions is null)
                 {
                     var trees = new List<SyntaxTree>(_compilation.SyntaxTrees).ToArray();
                     var closure = ClosureCache.Find(trees);
                     if (closure is null)
                     {
                         var search = new NameClosure(trees);
-                        closure = new ClosureCache.Entry(trees, search.Run(), search.NamesSearched);
+                        var names = search.Run();
+                        var merged = new Dictionary<SyntaxTree, int[]>(trees.Length);
+                        foreach (var tree in trees)
+                        {
+                            merged[tree] = Merge(TreeFacts.Of(tree).TriggerStarts, names.TryGetValue(tree, out var found) ? found : null);
+                        }
+
+                        closure = new ClosureCache.Entry(trees, merged, search.NamesSearched);
                         ClosureCache.Remember(closure);
                     }
 
                     NamesSearched = closure.NamesSearched;
-                    Volatile.Write(ref _namePositions, closure.Positions);
+                    Volatile.Write(ref _positions, closure.Positions);
                 }
 
-                return _namePositions!;
+                return _positions!;
             }
         }
 
@@ -180,7 +187,7 @@ namespace MongoTlsAnalyzers.Screening
 
             public sealed class Entry
             {
-                public Entry(SyntaxTree[] trees, Dictionary<SyntaxTree, List<int>> positions, int namesSearched)
+                public Entry(SyntaxTree[] trees, Dictionary<SyntaxTree, int[]> positions, int namesSearched)
                 {
                     Trees = trees;
                     Positions = positions;
@@ -189,7 +196,8 @@ namespace MongoTlsAnalyzers.Screening
 
                 public SyntaxTree[] Trees { get; }
 
-                public Dictionary<SyntaxTree, List<int>> Positions { get; }
+                /// <summary>Every file's merged positions, read-only once published.</summary>
+                public Dictionary<SyntaxTree, int[]> Positions { get; }
 
                 public int NamesSearched { get; }
             }
