@@ -74,6 +74,11 @@ namespace MongoTlsAnalyzers.Benchmarks.Harness
             text.Append(Environment.NewLine).Append(PerAnalyzer(whole.Ours, compile)).Append(PerAnalyzer(whole.Peer, compile));
             text.Append("Per pass (ms): compile ").Append(Join(whole.CompilePerPass)).Append("; ours ").Append(Join(whole.Ours.TotalPerPass))
                 .Append("; floor ").Append(Join(whole.Floor.TotalPerPass)).Append("; peer ").Append(Join(whole.Peer.TotalPerPass)).Append(Environment.NewLine);
+
+            // The budget compares medians; pass by pass, each ratio also carries where that pass's GC pauses fell.
+            var ratios = whole.Ours.TotalPerPass.Zip(whole.Peer.TotalPerPass, (o, p) => o / p).ToList();
+            text.Append("Ours / peer, pass by pass: ").Append(string.Join(", ", ratios.Select(X)))
+                .Append($" (below the peer in {ratios.Count(r => r < 1)} of {ratios.Count}, at most half in {ratios.Count(r => r <= PeerRatioBudget)})").Append(Environment.NewLine);
             text.Append("Diagnostics found: ours ").Append(Counts(whole.Ours.DiagnosticCounts)).Append("; peer ").Append(Counts(whole.Peer.DiagnosticCounts));
             if (whole.Baseline is { } baselineFigures)
             {
