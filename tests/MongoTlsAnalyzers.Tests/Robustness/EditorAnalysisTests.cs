@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using MongoTlsAnalyzers.Tests.Catalog;
@@ -22,7 +23,7 @@ namespace MongoTlsAnalyzers.Tests.Robustness
         [Theory]
         [InlineData(DriverVersion.V3)]
         [InlineData(DriverVersion.V2)]
-        public void PerDocumentAnalysisReportsWhatTheBuildReports(DriverVersion driver)
+        public async Task PerDocumentAnalysisReportsWhatTheBuildReports(DriverVersion driver)
         {
             var files = Directory.GetFiles(RepositoryPaths.Combine("samples", "InsecureApp"), "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToList();
             var sources = files.Select(File.ReadAllText).Append(GlobalUsings).Append(SameMemberPieces).ToArray();
@@ -35,7 +36,7 @@ namespace MongoTlsAnalyzers.Tests.Robustness
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-                var editor = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None).GetAwaiter().GetResult()
+                var editor = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None))
                     .Where(d => d.Id.StartsWith("MTA", StringComparison.Ordinal))
                     .Select(Describe)
                     .OrderBy(d => d, StringComparer.Ordinal);
