@@ -31,6 +31,7 @@ namespace MongoTlsAnalyzers.Screening
         {
             _ignoreCase = ignoreCase;
             _words = new string[words.Count];
+            MinLength = int.MaxValue;
             var candidates = new Dictionary<long, List<int>>();
             for (var i = 0; i < words.Count; i++)
             {
@@ -41,6 +42,7 @@ namespace MongoTlsAnalyzers.Screening
                 }
 
                 _words[i] = word;
+                MinLength = Math.Min(MinLength, word.Length);
                 var first = word[0];
                 _lengths[Cell(first, word[word.Length - 1])] |= LengthBit(word.Length);
                 var key = Key(first, word.Length);
@@ -57,6 +59,9 @@ namespace MongoTlsAnalyzers.Screening
                 _candidates.Add(pair.Key, pair.Value.ToArray());
             }
         }
+
+        /// <summary>The length of the shortest word: a shorter run is none of them (<see cref="IdentifierRuns"/> skips it unread).</summary>
+        public int MinLength { get; }
 
         /// <summary>
         /// False when no word starts with <paramref name="first"/>, ends with <paramref name="last"/> (in either case,

@@ -339,6 +339,53 @@ public sealed class Orders
             Assert.False(TriggerWords.IsTrigger("SslSetting"));
         }
 
+        [Fact]
+        public void LookingAheadByTheShortestWordFindsWhatReadingEveryRunFinds()
+        {
+            // The scan reads only where a run as long as the shortest word would have to reach: check it against
+            // every run, on texts made of runs of every length around that (at the start, at the end, back to back
+            // with one separator), for shortest words of 1 to 7 characters.
+            var random = new Random(20261207);
+            var alphabet = new[] { "a", "b", "B", "_", "1", "\u00e9", " ", ".", "(", "\"", "    " };
+            for (var round = 0; round < 400; round++)
+            {
+                var minLength = 1 + (round % 7);
+                var words = Enumerable.Range(0, 1 + random.Next(4))
+                    .Select(_ => new string(Enumerable.Range(0, minLength + random.Next(3)).Select(_ => "abB_1\u00e9"[random.Next(6)]).ToArray()))
+                    .Append(new string('a', minLength))
+                    .ToArray();
+                var table = new WordTable(words, ignoreCase: round % 2 == 0);
+                var text = string.Concat(Enumerable.Range(0, random.Next(60)).Select(_ => random.Next(3) == 0 ? words[random.Next(words.Length)] : alphabet[random.Next(alphabet.Length)]));
+
+                var expected = new List<string>();
+                for (var i = 0; i < text.Length;)
+                {
+                    if (!IdentifierRuns.IsRunChar(text[i]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    var runStart = i;
+                    while (i < text.Length && IdentifierRuns.IsRunChar(text[i]))
+                    {
+                        i++;
+                    }
+
+                    if (table.Match(text, runStart, i - runStart) is var word and >= 0)
+                    {
+                        expected.Add(runStart + " " + text.Substring(runStart, i - runStart) + "=" + words[word]);
+                    }
+                }
+
+                var recorder = new Recorder(text, words, new List<string>());
+                IdentifierRuns.Find(text, 0, table, ref recorder);
+                Assert.True(expected.SequenceEqual(recorder.Found), $"'{text}' with [{string.Join(", ", words)}]: expected [{string.Join(", ", expected)}], found [{string.Join(", ", recorder.Found)}]");
+            }
+
+            Assert.Equal(5, TriggerWords.Table.MinLength);
+        }
+
         /// <summary>Records every literal, invocation, creation and field reference the host dispatches to it, with its member.</summary>
         private sealed class RecordingRule : MongoRule
         {
