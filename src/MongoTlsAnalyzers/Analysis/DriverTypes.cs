@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,15 @@ namespace MongoTlsAnalyzers.Analysis
             new Dictionary<string, List<(INamedTypeSymbol, DriverMember)>>(StringComparer.Ordinal);
 
         private readonly IAssemblySymbol[] _driverAssemblies;
+
+        /// <summary>
+        /// The answer of <see cref="Find(ISymbol?)"/> per member, and of <see cref="FindParameter"/> per parameter:
+        /// every rule behind the driver gate asks about the member an operation touches (about ten questions per
+        /// settings write on the benchmark), and the answer depends on the member alone.
+        /// </summary>
+        private readonly ConcurrentDictionary<ISymbol, DriverMember?> _members = new ConcurrentDictionary<ISymbol, DriverMember?>(SymbolEqualityComparer.Default);
+
+        private readonly ConcurrentDictionary<ISymbol, DriverMember?> _parameters = new ConcurrentDictionary<ISymbol, DriverMember?>(SymbolEqualityComparer.Default);
 
         private DriverTypes(List<IAssemblySymbol> driverAssemblies, INamedTypeSymbol mongoClient)
         {
@@ -113,6 +123,16 @@ namespace MongoTlsAnalyzers.Analysis
         /// <summary>The row of a property, method or constructor of a driver type, or null for any other member.</summary>
         public DriverMember? Find(ISymbol? member)
         {
+            if (member is null)
+            {
+                return null;
+            }
+
+            if (_members.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
             var kind = member switch
             {
                 IPropertySymbol => DriverMemberKind.Property,
@@ -120,12 +140,28 @@ namespace MongoTlsAnalyzers.Analysis
                 IMethodSymbol => DriverMemberKind.Method,
                 _ => (DriverMemberKind?)null,
             };
-            return kind is null ? null : Find(kind.Value, member!.Name, member.ContainingType);
+            var found = kind is null ? null : Find(kind.Value, member.Name, member.ContainingType);
+            _members.TryAdd(member, found);
+            return found;
         }
 
         /// <summary>The row of a parameter of a method or constructor of a driver type, or null.</summary>
-        public DriverMember? FindParameter(IParameterSymbol? parameter) =>
-            parameter is null ? null : Find(DriverMemberKind.Parameter, parameter.Name, parameter.ContainingSymbol?.ContainingType);
+        public DriverMember? FindParameter(IParameterSymbol? parameter)
+        {
+            if (parameter is null)
+            {
+                return null;
+            }
+
+            if (_parameters.TryGetValue(parameter, out var known))
+            {
+                return known;
+            }
+
+            var found = Find(DriverMemberKind.Parameter, parameter.Name, parameter.ContainingSymbol?.ContainingType);
+            _parameters.TryAdd(parameter, found);
+            return found;
+        }
 
         /// <summary>The role of <paramref name="member"/>, or <see cref="DriverRole.None"/>.</summary>
         public DriverRole RoleOf(ISymbol? member) => Find(member)?.Role ?? DriverRole.None;
