@@ -21,13 +21,11 @@ namespace MongoTlsAnalyzers.Analysis
         private readonly IAssemblySymbol[] _driverAssemblies;
 
         /// <summary>
-        /// The answer of <see cref="Find(ISymbol?)"/> per member, and of <see cref="FindParameter"/> per parameter:
+        /// The answer of <see cref="Find(ISymbol?)"/> per member and of <see cref="FindParameter"/> per parameter:
         /// every rule behind the driver gate asks about the member an operation touches (about ten questions per
-        /// settings write on the benchmark), and the answer depends on the member alone.
+        /// settings write on the benchmark), and the answer depends on the symbol alone.
         /// </summary>
-        private readonly ConcurrentDictionary<ISymbol, DriverMember?> _members = new ConcurrentDictionary<ISymbol, DriverMember?>(SymbolEqualityComparer.Default);
-
-        private readonly ConcurrentDictionary<ISymbol, DriverMember?> _parameters = new ConcurrentDictionary<ISymbol, DriverMember?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DriverMember?> _rows = new ConcurrentDictionary<ISymbol, DriverMember?>(SymbolEqualityComparer.Default);
 
         private DriverTypes(List<IAssemblySymbol> driverAssemblies, INamedTypeSymbol mongoClient)
         {
@@ -121,47 +119,17 @@ namespace MongoTlsAnalyzers.Analysis
         }
 
         /// <summary>The row of a property, method or constructor of a driver type, or null for any other member.</summary>
-        public DriverMember? Find(ISymbol? member)
+        public DriverMember? Find(ISymbol? member) => member switch
         {
-            if (member is null)
-            {
-                return null;
-            }
-
-            if (_members.TryGetValue(member, out var known))
-            {
-                return known;
-            }
-
-            var kind = member switch
-            {
-                IPropertySymbol => DriverMemberKind.Property,
-                IMethodSymbol { MethodKind: MethodKind.Constructor } => DriverMemberKind.Constructor,
-                IMethodSymbol => DriverMemberKind.Method,
-                _ => (DriverMemberKind?)null,
-            };
-            var found = kind is null ? null : Find(kind.Value, member.Name, member.ContainingType);
-            _members.TryAdd(member, found);
-            return found;
-        }
+            IPropertySymbol => Remembered(member, DriverMemberKind.Property, member.ContainingType),
+            IMethodSymbol { MethodKind: MethodKind.Constructor } => Remembered(member, DriverMemberKind.Constructor, member.ContainingType),
+            IMethodSymbol => Remembered(member, DriverMemberKind.Method, member.ContainingType),
+            _ => null,
+        };
 
         /// <summary>The row of a parameter of a method or constructor of a driver type, or null.</summary>
-        public DriverMember? FindParameter(IParameterSymbol? parameter)
-        {
-            if (parameter is null)
-            {
-                return null;
-            }
-
-            if (_parameters.TryGetValue(parameter, out var known))
-            {
-                return known;
-            }
-
-            var found = Find(DriverMemberKind.Parameter, parameter.Name, parameter.ContainingSymbol?.ContainingType);
-            _parameters.TryAdd(parameter, found);
-            return found;
-        }
+        public DriverMember? FindParameter(IParameterSymbol? parameter) =>
+            parameter is null ? null : Remembered(parameter, DriverMemberKind.Parameter, parameter.ContainingSymbol?.ContainingType);
 
         /// <summary>The role of <paramref name="member"/>, or <see cref="DriverRole.None"/>.</summary>
         public DriverRole RoleOf(ISymbol? member) => Find(member)?.Role ?? DriverRole.None;
@@ -227,6 +195,19 @@ namespace MongoTlsAnalyzers.Analysis
             }
 
             return null;
+        }
+
+        /// <summary>The row of <paramref name="symbol"/>, a member or parameter of <paramref name="owner"/>, looked up once (<see cref="_rows"/>).</summary>
+        private DriverMember? Remembered(ISymbol symbol, DriverMemberKind kind, INamedTypeSymbol? owner)
+        {
+            if (_rows.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            var found = Find(kind, symbol.Name, owner);
+            _rows.TryAdd(symbol, found);
+            return found;
         }
 
         private DriverMember? Find(DriverMemberKind kind, string name, INamedTypeSymbol? owner)
